@@ -1,0 +1,74 @@
+// Browser implementation of Database: duckdb-wasm's eh bundle in a Web Worker, with the wasm
+// and worker files served by the app itself (Vite `?url` imports), never from a CDN.
+import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Table } from 'apache-arrow';
+import { CONNECTION_SETUP, type Database, type Param } from './types';
+
+/** `instantiate()` with a wrong wasm URL never settles (issue 2): give up after this long. */
+const INSTANTIATE_TIMEOUT_MS = 60_000;
+
+export class DatabaseStartError extends Error {
+  override name = 'DatabaseStartError';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DatabaseStartError(`${what} did not finish in ${ms / 1000} s`)), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+/** duckdb-wasm transfers the buffers it is given to its worker: hand it a copy, keep ours. */
+const transferable = (bytes: Uint8Array): Uint8Array => bytes.slice();
+
+export async function openBrowserDatabase(
+  onProgress?: (fraction: number) => void,
+): Promise<Database> {
+  const worker = new Worker(workerUrl);
+  const db = new AsyncDuckDB(new VoidLogger(), worker);
+  await withTimeout(
+    db.instantiate(new URL(wasmUrl, location.href).href, null, (p) => {
+      if (onProgress && p.bytesTotal > 0) onProgress(p.bytesLoaded / p.bytesTotal);
+    }),
+    INSTANTIATE_TIMEOUT_MS,
+    'DuckDB start',
+  );
+  const conn: AsyncDuckDBConnection = await db.connect();
+  for (const s of CONNECTION_SETUP) await conn.query(s);
+
+  return {
+    async query(sql: string, params: readonly Param[] = []): Promise<Table> {
+      if (params.length === 0) return conn.query(sql);
+      const stmt = await conn.prepare(sql);
+      try {
+        return await stmt.query(...params);
+      } finally {
+        await stmt.close();
+      }
+    },
+    async exec(sql: string) {
+      await conn.query(sql);
+    },
+    async insertArrowIPC(table: string, ipc: Uint8Array, append = false) {
+      await conn.insertArrowFromIPCStream(transferable(ipc), { name: table, create: !append });
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      await db.registerFileBuffer(name, transferable(bytes));
+    },
+    async readFile(name: string) {
+      return db.copyFileToBuffer(name);
+    },
+    async dropFile(name: string) {
+      await db.dropFile(name);
+    },
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}
