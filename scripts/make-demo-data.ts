@@ -160,7 +160,7 @@ function ruleCells(points: number, r: RuleCells, numericTarget = true): string[]
   return [
     fmt(points, 1),
     r.rule,
-    directed ? '高' : '',
+    directed ? '越高越好' : '',
     r.step === undefined ? '' : fmt(r.step, 2),
     r.low === undefined ? '' : fmt(r.low, 2),
     r.high === undefined ? '' : fmt(r.high, 2),
@@ -502,7 +502,8 @@ function deductionNote(method: string, deduction: number, key: string): string {
   return `${pick(`${key}|reason`, reasons)}，扣${fmt(deduction, 1)}分`;
 }
 
-// Synthetic: 2017 遥观镇 sent nothing for two small items (缺报).
+// Synthetic: 2017 遥观镇 sent nothing for two small items (缺报): their rows are absent, as in a
+// real export, and the engine flags them.
 const WUJIN_MISSING: readonly (readonly [number, string, string])[] = [
   [2017, '遥观镇', '信息引导服务'],
   [2017, '遥观镇', '培训与调查分析'],
@@ -524,11 +525,12 @@ const WUJIN_BONUS_CLAIMS: readonly (readonly [number, string, string, string])[]
   [2019, '前黄镇', '人口信息排队摸底', ''],
 ];
 
+function isMissing(year: number, unit: UnitProfile, item: WujinItem): boolean {
+  return WUJIN_MISSING.some(([y, u, n]) => y === year && u === unit.name && n === item.name);
+}
+
 function wujinResultRow(year: number, unit: UnitProfile, cat: WujinCategory, item: WujinItem): Row {
   const key = `wujin|${year}|${unit.name}|${item.name}`;
-  if (WUJIN_MISSING.some(([y, u, n]) => y === year && u === unit.name && n === item.name)) {
-    return [String(year), unit.name, item.name, '', '缺报'];
-  }
   const q = quality(unit, year, 2016) + (item.difficulty ?? 0) + jitter(key, 0.06);
   const m = item.measured;
   if (!m) {
@@ -543,7 +545,9 @@ function wujinResultRow(year: number, unit: UnitProfile, cat: WujinCategory, ite
 function wujinResultsFile(year: number): DataFile {
   const rows: Row[] = [['年度', '单位', '指标', '完成值', '备注']];
   for (const unit of WUJIN_UNITS) {
-    for (const cat of WUJIN_RUBRIC) for (const item of cat.items) rows.push(wujinResultRow(year, unit, cat, item));
+    for (const cat of WUJIN_RUBRIC) {
+      for (const item of cat.items) if (!isMissing(year, unit, item)) rows.push(wujinResultRow(year, unit, cat, item));
+    }
     for (const [y, u, name, note] of WUJIN_BONUS_CLAIMS) {
       const bonus = WUJIN_BONUS.find((b) => b.name === name);
       if (y === year && u === unit.name && bonus) rows.push([String(y), u, name, String(bonus.points), note]);
