@@ -47,13 +47,15 @@ export interface WorkspaceDoc {
   /** The demo this workspace started from, if any. */
   readonly demo: string | null;
   readonly sources: readonly Source[];
+  /** The notebook file's text (docs/notebook.md), or null for the default notebook. */
+  readonly notebook: string | null;
   readonly savedAt: string;
 }
 
 export const WORKSPACE_FORMAT = 'kaohe-workspace';
 
 export function emptyWorkspace(title = ''): WorkspaceDoc {
-  return { format: WORKSPACE_FORMAT, version: 1, title, demo: null, sources: [], savedAt: '' };
+  return { format: WORKSPACE_FORMAT, version: 1, title, demo: null, sources: [], notebook: null, savedAt: '' };
 }
 
 /**
