@@ -1,0 +1,21 @@
+// 评估打分: the inspectors' score, clamped to [0, P]. Seed 001's items assessed by 台账, 工作评估,
+// 现场查看: the rubric gives the points, the inspection team gives the score.
+import { clamp, fmt } from '../sql';
+import { messageSql } from '../template';
+import { actualShown } from './display';
+import type { Rule } from './types';
+
+type K = 'a' | 'actual_text' | 'points' | 'measure';
+
+export const manual: Rule<K> = {
+  code: 'manual',
+  names: ['评估打分'],
+  usesDirection: false,
+  flagsMissing: true,
+  problems: (r) => [[`${r.a} IS NULL`, 'not_number']],
+  score: (r) => clamp(r.a, '0', r.points),
+  explain: (r, lang, score) => {
+    const params = { actual: actualShown({ ...r, measure: "''" }), score: fmt(score), points: fmt(r.points) };
+    return `CASE WHEN ${r.a} = ${score} THEN ${messageSql(lang, 'engine.explain.manual', params)} ELSE ${messageSql(lang, 'engine.explain.manual_clamped', params)} END`;
+  },
+};
