@@ -1,0 +1,6 @@
+import { mergeCatalogues } from '../i18n/format';
+import { ingestMessages } from '../ingest';
+import { appMessages } from './messages';
+
+/** The one message catalogue: every module's part, zh-CN first, English second. */
+export const catalogue = mergeCatalogues(appMessages, ingestMessages);

@@ -1,0 +1,278 @@
+import type { Database, Param } from '../db/types';
+import { loadTables } from '../db/load';
+import { toRows, type Row } from '../db/rows';
+import { ident } from '../db/sql';
+import type { ImportContext } from '../ingest';
+import type { Message } from '../i18n/types';
+import { TABLE_NAMES, type TableName } from '../schema/tables';
+import {
+  changedTables,
+  emptyWorkspace,
+  withSources,
+  withoutSource,
+  type ImportReport,
+  type WorkspaceDoc,
+} from '../workspace/document';
+import { decodeWorkspaceFile, encodeWorkspaceFile, WorkspaceFileError } from '../workspace/file';
+import { loadSavedWorkspace, saveWorkspace } from '../workspace/idb';
+import { ImportClient } from '../workspace/import-client';
+import type { ImportOutcome } from '../workspace/importing';
+import { defaultDemo, fetchDemoFiles } from './demo';
+
+export type Phase = 'starting' | 'ready' | 'failed';
+
+export interface Busy {
+  readonly message: Message;
+  /** 0..1, or null while the length of the work is unknown. */
+  readonly fraction: number | null;
+}
+
+/** A file the importer could not place on its own: the user answers, then it loads. */
+export interface Question {
+  readonly file: { name: string; bytes: Uint8Array };
+  readonly needs: readonly ('table' | 'year' | 'wideKind')[];
+}
+
+export interface FileInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * The workspace as the page sees it: the document, the tables in DuckDB built from it, and the
+ * work in progress. Every change goes through `#change`, which rebuilds the affected tables,
+ * runs the `afterChange` hook (scoring) and autosaves, one change at a time.
+ */
+export class WorkspaceModel {
+  #doc = $state.raw<WorkspaceDoc>(emptyWorkspace());
+  #counts = $state.raw<Record<TableName, number>>(zeroCounts());
+  #phase = $state<Phase>('starting');
+  #busy = $state.raw<Busy | null>(null);
+  #error = $state.raw<Message | null>(null);
+  #saveProblem = $state.raw<Message | null>(null);
+  #reports = $state.raw<ImportReport[]>([]);
+  #questions = $state.raw<Question[]>([]);
+  #version = $state(0);
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #importer = new ImportClient();
+
+  #db: Database | null = null;
+
+  constructor(
+    private readonly openDatabase: () => Promise<Database>,
+    private readonly afterChange: (db: Database) => Promise<void> = async () => {},
+  ) {}
+
+  get db(): Database {
+    if (!this.#db) throw new Error('the database is not open yet');
+    return this.#db;
+  }
+
+  get doc() { return this.#doc; }
+  get counts() { return this.#counts; }
+  get phase() { return this.#phase; }
+  get busy() { return this.#busy; }
+  get error() { return this.#error; }
+  get saveProblem() { return this.#saveProblem; }
+  get reports() { return this.#reports; }
+  get questions() { return this.#questions; }
+  /** Bumped after every change to the tables: views re-query when it moves. */
+  get version() { return this.#version; }
+
+  /** Restores the autosaved workspace, or opens the default demo on first use. */
+  start(): Promise<void> {
+    return this.#serial(async () => {
+      this.#busy = { message: { key: 'app.status.starting' }, fraction: null };
+      this.#db = await this.openDatabase();
+      let saved: WorkspaceDoc | null = null;
+      try {
+        this.#busy = { message: { key: 'app.status.restoring' }, fraction: null };
+        saved = await loadSavedWorkspace();
+      } catch (e) {
+        this.#saveProblem = { key: 'app.status.save_failed', params: { reason: errorText(e) } };
+      }
+      if (saved) {
+        this.#reports = saved.sources.map((src) => src.report).reverse();
+        await this.#replace({ ...saved, notebook: saved.notebook ?? null }, false);
+      }
+      else await this.#loadDemo(defaultDemo().id);
+      this.#phase = 'ready';
+    }).catch((e: unknown) => {
+      this.#busy = null;
+      this.#phase = 'failed';
+      this.#error = { key: 'app.error.start', params: { reason: errorText(e) } };
+    });
+  }
+
+  /** Imports files; returns one report per file (files waiting for an answer report `needs`). */
+  importFiles(files: readonly FileInput[], ctx: ImportContext = {}): Promise<ImportReport[]> {
+    return this.#serial(async () => {
+      const outcomes = await this.#runImport(files, ctx);
+      const asked = outcomes.flatMap((o, i) =>
+        o.needs.length > 0 ? [{ file: files[i]!, needs: o.needs }] : [],
+      );
+      this.#questions = [...this.#questions.filter((q) => !asked.some((a) => a.file.name === q.file.name)), ...asked];
+      await this.#commit(withSources(this.#doc, outcomes.flatMap((o) => (o.source ? [o.source] : []))));
+      const reports = outcomes.map((o) => o.report);
+      this.#reports = [...reports, ...this.#reports];
+      return reports;
+    });
+  }
+
+  /** Loads a file the importer asked about, with the user's answers. */
+  answer(question: Question, ctx: ImportContext): Promise<ImportReport[]> {
+    this.#questions = this.#questions.filter((q) => q !== question);
+    return this.importFiles([question.file], ctx);
+  }
+
+  dismiss(question: Question): void {
+    this.#questions = this.#questions.filter((q) => q !== question);
+  }
+
+  /** Replaces the notebook (its file text) and autosaves; the tables are untouched. */
+  setNotebook(text: string | null): Promise<void> {
+    return this.#serial(async () => {
+      this.#doc = { ...this.#doc, notebook: text };
+      await this.#save();
+    });
+  }
+
+  removeSource(id: string): Promise<void> {
+    return this.#serial(() => this.#commit(withoutSource(this.#doc, id)));
+  }
+
+  resetToDemo(id: string = defaultDemo().id): Promise<void> {
+    return this.#serial(() => this.#loadDemo(id));
+  }
+
+  clear(): Promise<void> {
+    return this.#serial(async () => {
+      this.#reports = [];
+      this.#questions = [];
+      await this.#replace(emptyWorkspace(), true);
+    });
+  }
+
+  /** The workspace file (.kaohe) as bytes. */
+  toFile(): Promise<Uint8Array> {
+    return encodeWorkspaceFile(this.#doc);
+  }
+
+  /** Opens a workspace file; a file that is not one changes nothing and says why. */
+  openFile(name: string, bytes: Uint8Array): Promise<void> {
+    return this.#serial(async () => {
+      try {
+        const doc = await decodeWorkspaceFile(bytes);
+        this.#reports = doc.sources.map((src) => src.report).reverse();
+        await this.#replace(doc, true);
+        this.#error = null;
+      } catch (e) {
+        const reason = e instanceof WorkspaceFileError ? e.reason : 'damaged';
+        this.#error = { key: `app.error.workspace.${reason}`, params: { file: name } };
+      }
+    });
+  }
+
+  clearError(): void {
+    this.#error = null;
+  }
+
+  /** Runs SQL for the views and the scripting API; `params` bind to `?` placeholders. */
+  async sql(text: string, params: readonly Param[] = []): Promise<Row[]> {
+    return toRows(await this.db.query(text, params));
+  }
+
+  async preview(table: TableName, limit: number): Promise<Row[]> {
+    return toRows(await this.db.query(`SELECT * FROM ${ident(table)} LIMIT ${Math.max(0, Math.floor(limit))}`));
+  }
+
+  async #loadDemo(id: string): Promise<void> {
+    this.#busy = { message: { key: 'app.status.loading_demo' }, fraction: null };
+    const files = await fetchDemoFiles(id);
+    const outcomes = await this.#runImport(files, {});
+    const doc: WorkspaceDoc = {
+      ...withSources(emptyWorkspace(id), outcomes.flatMap((o) => (o.source ? [o.source] : []))),
+      demo: id,
+    };
+    this.#reports = outcomes.map((o) => o.report);
+    this.#questions = [];
+    await this.#replace(doc, true);
+  }
+
+  async #runImport(files: readonly FileInput[], ctx: ImportContext): Promise<ImportOutcome[]> {
+    const knownUnits = ctx.knownUnits ?? (await this.#knownUnits());
+    this.#busy = { message: { key: 'app.status.importing', params: { file: files[0]?.name ?? '', done: 0, total: files.length } }, fraction: 0 };
+    try {
+      return await this.#importer.run(files, { ...ctx, knownUnits }, (p) => {
+        this.#busy = {
+          message: { key: 'app.status.importing', params: { file: p.file, done: p.done + 1, total: p.total } },
+          fraction: p.total > 0 ? p.done / p.total : null,
+        };
+      });
+    } finally {
+      this.#busy = null;
+    }
+  }
+
+  async #knownUnits(): Promise<string[]> {
+    if (this.#counts.units === 0) return [];
+    return (await this.sql('SELECT unit FROM units')).map((r) => String(r['unit']));
+  }
+
+  async #replace(doc: WorkspaceDoc, save: boolean): Promise<void> {
+    await this.#apply(doc, TABLE_NAMES, save);
+  }
+
+  async #commit(doc: WorkspaceDoc): Promise<void> {
+    const tables = changedTables(this.#doc, doc);
+    if (tables.length === 0) return;
+    await this.#apply(doc, tables, true);
+  }
+
+  async #apply(doc: WorkspaceDoc, tables: readonly TableName[], save: boolean): Promise<void> {
+    this.#busy = { message: { key: 'app.status.building' }, fraction: null };
+    try {
+      await loadTables(this.db, doc.sources, tables);
+      this.#doc = doc;
+      this.#counts = await this.#countRows();
+      this.#busy = { message: { key: 'app.status.scoring' }, fraction: null };
+      await this.afterChange(this.db);
+      this.#version++;
+    } finally {
+      this.#busy = null;
+    }
+    if (save) await this.#save();
+  }
+
+  async #save(): Promise<void> {
+    const doc = { ...this.#doc, savedAt: new Date().toISOString() };
+    try {
+      await saveWorkspace(doc);
+      this.#doc = doc;
+      this.#saveProblem = null;
+    } catch (e) {
+      this.#saveProblem = { key: 'app.status.save_failed', params: { reason: errorText(e) } };
+    }
+  }
+
+  async #countRows(): Promise<Record<TableName, number>> {
+    const sql = TABLE_NAMES.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${ident(t)}`).join(' UNION ALL ');
+    const counts = zeroCounts();
+    for (const r of await this.sql(sql)) counts[r['t'] as TableName] = Number(r['n']);
+    return counts;
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work, work);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function zeroCounts(): Record<TableName, number> {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

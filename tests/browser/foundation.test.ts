@@ -1,0 +1,127 @@
+// Issue 2 in a real browser: the production build, headless Chromium, the demo workspace, the
+// GB18030 wide file through the file input, and the workspace surviving a reload.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openApp, screenshot, sql, startHarness, waitReady, type Harness } from './harness';
+
+const GB_FILE = path.resolve(
+  import.meta.dirname,
+  '../../data/demo/xinbei/新北区各镇（街道）2018年计划生育目标任务（条线考核指标）.csv',
+);
+const GB_NAME = path.basename(GB_FILE);
+
+let h: Harness;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  h = await startHarness();
+  context = await h.newContext();
+  ({ page, errors } = await openApp(context, h.url));
+});
+afterAll(async () => {
+  await context?.close();
+  await h?.close();
+});
+
+const count = async (table: string) => Number((await page.getByTestId(`count-${table}`).textContent())?.trim());
+
+describe('the demo workspace', () => {
+  it('opens on the 武进区 demo with every table loaded', async () => {
+    expect(await count('units')).toBe(17);
+    expect(await count('rubric')).toBe(53);
+    expect(await count('results')).toBeGreaterThan(2600);
+    const units = await sql<{ unit: string }>(page, 'SELECT unit FROM units ORDER BY ord LIMIT 3');
+    expect(units.map((u) => u.unit)).toEqual(['礼嘉镇', '嘉泽镇', '雪堰镇']);
+    await expect(page.getByTestId('demo-note').textContent()).resolves.toContain('合成数据');
+  });
+
+  it('renders Chinese text as real glyphs, not tofu (screenshot in tests/output/demo.png)', async () => {
+    // Without a CJK font every character is the same empty box: two different characters then
+    // produce identical pixels.
+    const glyph = async (ch: string) => {
+      const handle = await page.evaluateHandle((c) => {
+        const span = document.createElement('span');
+        span.textContent = c;
+        span.style.cssText = 'position:fixed;top:0;left:0;font-size:48px;background:#fff;color:#000;z-index:9999';
+        document.body.append(span);
+        return span;
+      }, ch);
+      const png = await handle.asElement()!.screenshot();
+      await handle.evaluate((el) => el.remove());
+      return png;
+    };
+    const kao = await glyph('考');
+    const he = await glyph('核');
+    expect(kao.equals(he)).toBe(false);
+    await expect(page.locator('h1').textContent()).resolves.toContain('考核');
+    await screenshot(page, 'demo');
+  });
+
+  it('reports read = loaded + rejected for every demo file', async () => {
+    const counts = page.getByTestId('report-counts');
+    const n = await counts.count();
+    expect(n).toBeGreaterThanOrEqual(9);
+    for (let i = 0; i < n; i++) {
+      const el = counts.nth(i);
+      const [read, loaded, rejected] = await Promise.all(
+        ['data-read', 'data-loaded', 'data-rejected'].map(async (a) => Number(await el.getAttribute(a))),
+      );
+      expect(read).toBe(loaded! + rejected!);
+    }
+  });
+});
+
+describe('importing the GB18030 wide target table through the file input', () => {
+  it('unpivots 15 indicators × 10 units with a correct report', async () => {
+    const before = await count('targets');
+    await page.getByTestId('csv-input').setInputFiles(GB_FILE);
+    const report = page.locator(`[data-testid=report][data-file="${GB_NAME}"]`);
+    await report.waitFor();
+    const c = report.getByTestId('report-counts');
+    expect(await c.getAttribute('data-read')).toBe('150');
+    expect(await c.getAttribute('data-loaded')).toBe('150');
+    expect(await c.getAttribute('data-rejected')).toBe('0');
+    await expect(report.textContent()).resolves.toMatch(/GB18030/i);
+    await expect(report.textContent()).resolves.toContain('宽表');
+    expect(await count('targets')).toBe(before + 150);
+    const quota = await sql<{ unit: string; target: string; year: number }>(
+      page,
+      `SELECT unit, target, year FROM targets WHERE indicator = '孕前优生健康检查人数' AND year = 2018 ORDER BY target::INT DESC`,
+    );
+    expect(quota.slice(0, 2)).toEqual([
+      { unit: '三井街道', target: '65', year: 2018 },
+      { unit: '春江镇', target: '60', year: 2018 },
+    ]);
+    // 河海\n街道 in the header cell is one unit
+    const hehai = await sql<{ n: number }>(page, `SELECT count(*) AS n FROM targets WHERE unit = '河海街道'`);
+    expect(hehai[0]?.n).toBe(15);
+    await screenshot(page, 'import-gb18030');
+  });
+
+  it('keeps the workspace and the report across a reload', async () => {
+    const targets = await count('targets');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=progress]'));
+    await page.reload();
+    await waitReady(page);
+    expect(await count('targets')).toBe(targets);
+    expect(await count('units')).toBe(17);
+    await expect(page.locator(`[data-testid=report][data-file="${GB_NAME}"]`).count()).resolves.toBe(1);
+    const rows = await sql<{ n: number }>(page, `SELECT count(*) AS n FROM targets WHERE source = '${GB_NAME}'`);
+    expect(rows[0]?.n).toBe(150);
+  });
+
+  it('switches the UI to English and back', async () => {
+    await page.getByTestId('lang').click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('Kaohe');
+    await expect(page.getByTestId('import').textContent()).resolves.toContain('Import CSV files');
+    await page.getByTestId('lang').click();
+    await expect(page.getByTestId('import').textContent()).resolves.toContain('导入');
+  });
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
