@@ -234,6 +234,7 @@ export class WorkspaceModel {
     try {
       await loadTables(this.db, doc.sources, tables);
       this.#doc = doc;
+      this.#error = null;
       this.#counts = await this.#countRows();
       this.#busy = { message: { key: 'app.status.scoring' }, fraction: null };
       await this.afterChange(this.db);

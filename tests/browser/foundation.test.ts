@@ -125,3 +125,41 @@ describe('importing the GB18030 wide target table through the file input', () =>
     expect(errors).toEqual([]);
   });
 });
+
+describe('the workspace file and the workspace actions', () => {
+  it('downloads the workspace, clears it, and opens the file again with nothing lost', async () => {
+    const before = await sql<{ t: string; n: number }>(page, `SELECT 'targets' t, count(*) n FROM targets UNION ALL SELECT 'results', count(*) FROM results ORDER BY t`);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载工作区文件' }).click();
+    const file = await (await downloading).path();
+    expect(file).toBeTruthy();
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '清空工作区' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=count-results]')?.textContent?.trim() === '0');
+    expect(await count('units')).toBe(0);
+
+    await page.getByTestId('workspace-input').setInputFiles(file!);
+    await page.waitForFunction(() => document.querySelector('[data-testid=count-units]')?.textContent?.trim() === '17');
+    const after = await sql<{ t: string; n: number }>(page, `SELECT 'targets' t, count(*) n FROM targets UNION ALL SELECT 'results', count(*) FROM results ORDER BY t`);
+    expect(after).toEqual(before);
+  });
+
+  it('refuses a CSV opened as a workspace file, says why, and changes nothing', async () => {
+    const units = await count('units');
+    await page.getByTestId('workspace-input').setInputFiles(GB_FILE);
+    await expect(page.getByTestId('error').textContent()).resolves.toContain('不是考核工作区文件');
+    expect(await count('units')).toBe(units);
+  });
+
+  it('resets to the 新北区 demo, whose wide GB18030 and UTF-8 tables load without rejections', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('demo-select').selectOption('xinbei');
+    await page.waitForFunction(() => document.querySelector('[data-testid=count-units]')?.textContent?.trim() === '10');
+    const per = await sql<{ source: string; n: number }>(page, `SELECT source, count(*) AS n FROM targets GROUP BY source ORDER BY source`);
+    expect(per.map((p) => p.n)).toEqual([24, 81, 150]);
+    const rejected = page.locator('[data-testid=report-counts]:not([data-rejected="0"])');
+    expect(await rejected.count()).toBe(0);
+    await screenshot(page, 'xinbei');
+  });
+});
