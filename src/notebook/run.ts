@@ -1,0 +1,179 @@
+// Running one cell against the database. Each function returns the cell's output or a message
+// for the user; none throws for anything a notebook's text can do.
+import { DataType, type Table } from 'apache-arrow';
+import { toRows, type Row } from '../db/rows';
+import type { Param } from '../db/types';
+import type { Message } from '../i18n/types';
+import {
+  buildChartSql,
+  buildDropSql,
+  buildMaterialiseSql,
+  buildOptionsSql,
+  buildPageSql,
+  CHART_ROW_CAP,
+  DEFAULT_PAGE_SIZE,
+  type ChartPageRequest,
+  type Sort,
+} from './build-sql';
+import { duckdbMessage } from './errors';
+import { checkReadOnly } from './guard';
+import { bindParams, type BoundSql } from './params';
+import { parseChartSpec, parseInputSpec, type ChartSpec, type InputSpec } from './specs';
+
+/** What the notebook needs of the database: queries with bound parameters. */
+export interface Querier {
+  query(sql: string, params?: readonly Param[]): Promise<Table>;
+}
+
+export type Values = ReadonlyMap<string, Param>;
+
+export interface Column {
+  readonly name: string;
+  readonly type: string;
+  readonly numeric: boolean;
+}
+
+export interface SqlOutput {
+  readonly kind: 'sql';
+  readonly relation: string;
+  readonly columns: readonly Column[];
+  readonly rowCount: number;
+  readonly firstRow: Row | null;
+}
+
+export interface ChartOutput {
+  readonly kind: 'chart';
+  readonly spec: ChartSpec;
+  readonly rows: readonly Row[];
+  /** More rows than a chart draws: the view should aggregate or page. */
+  readonly truncated: boolean;
+  readonly page: { readonly index: number; readonly size: number; readonly keys: number; readonly ascending: boolean } | null;
+}
+
+export interface InputOption {
+  readonly value: Param;
+  readonly label: string;
+}
+
+export interface InputOutput {
+  readonly kind: 'input';
+  readonly spec: InputSpec;
+  readonly options: readonly InputOption[] | null;
+  readonly value: Param;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly output: T } | { readonly ok: false; readonly error: Message };
+
+const failed = (error: Message): { ok: false; error: Message } => ({ ok: false, error });
+
+/** Guard then bind: the user's text as one read-only query with `?` for each `${name}`. */
+export function prepareQuery(text: string, values: Values): Outcome<BoundSql> {
+  const guarded = checkReadOnly(text);
+  if (!guarded.ok) return failed(guarded.error);
+  const bound = bindParams(guarded.tokens, values);
+  return bound.ok ? { ok: true, output: bound } : failed(bound.error);
+}
+
+const NUMERIC = (t: DataType): boolean => DataType.isInt(t) || DataType.isFloat(t) || DataType.isDecimal(t);
+
+export function columnsOf(table: Table): Column[] {
+  return table.schema.fields.map((f) => ({ name: f.name, type: String(f.type), numeric: NUMERIC(f.type) }));
+}
+
+async function attempt<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await work();
+  } catch (e) {
+    return failed(duckdbMessage(e));
+  }
+}
+
+/** Materialises a sql cell as the temp table `name` and reads its shape and first row. */
+export function runSql(db: Querier, name: string, text: string, values: Values): Promise<Outcome<SqlOutput>> {
+  return attempt<SqlOutput>(async () => {
+    const q = prepareQuery(text, values);
+    if (!q.ok) return q;
+    const created = toRows(await db.query(buildMaterialiseSql(name, q.output.sql), q.output.params));
+    const head = await db.query(buildPageSql(name, null, 0, 1).sql, [1, 0]);
+    const firstRow = toRows(head)[0] ?? null;
+    const rowCount = Number(Object.values(created[0] ?? {})[0] ?? 0);
+    return { ok: true, output: { kind: 'sql', relation: name, columns: columnsOf(head), rowCount, firstRow } };
+  });
+}
+
+export async function dropRelation(db: Querier, name: string): Promise<void> {
+  try {
+    await db.query(buildDropSql(name));
+  } catch {
+    // nothing to drop, or a workspace table of that name: never ours to remove
+  }
+}
+
+export interface Page {
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+}
+
+/** One window of a sql cell's result, sorted by DuckDB. */
+export async function fetchPage(db: Querier, name: string, sort: Sort | null, offset: number, limit: number): Promise<Page> {
+  const q = buildPageSql(name, sort, offset, limit);
+  const table = await db.query(q.sql, q.params);
+  return { columns: columnsOf(table), rows: toRows(table) };
+}
+
+export function runChart(db: Querier, text: string, request?: ChartPageRequest): Promise<Outcome<ChartOutput>> {
+  return attempt<ChartOutput>(async () => {
+    const parsed = parseChartSpec(text);
+    if (!parsed.ok) return parsed;
+    const spec = parsed.spec;
+    const q = buildChartSql(spec, request);
+    const rows = toRows(await db.query(q.sql, q.params));
+    const truncated = rows.length > CHART_ROW_CAP;
+    if (truncated) rows.length = CHART_ROW_CAP;
+    const page = spec.page
+      ? {
+          index: request?.index ?? 0,
+          size: spec.page.size ?? DEFAULT_PAGE_SIZE,
+          keys: Number(rows[0]?.['__keys'] ?? 0),
+          ascending: request?.ascending ?? false,
+        }
+      : null;
+    return { ok: true, output: { kind: 'chart', spec, rows, truncated, page } };
+  });
+}
+
+const same = (a: Param, b: Param): boolean => a === b || (a !== null && b !== null && String(a) === String(b));
+
+/**
+ * Reads an input's choices and settles its value: the current one while it is still a choice,
+ * else the one the cell names, else "all" (null) when offered, else the first choice.
+ */
+export function runInput(db: Querier, text: string, current: Param | undefined, values: Values): Promise<Outcome<InputOutput>> {
+  return attempt<InputOutput>(async () => {
+    const parsed = parseInputSpec(text);
+    if (!parsed.ok) return parsed;
+    const spec = parsed.spec;
+    if (spec.type !== 'select') {
+      const value = typeof current === 'number' ? current : (spec.value ?? ('min' in spec && spec.min !== undefined ? spec.min : 0));
+      return { ok: true, output: { kind: 'input', spec, options: null, value } };
+    }
+    let options: InputOption[];
+    if (typeof spec.options === 'string') {
+      const q = prepareQuery(spec.options, values);
+      if (!q.ok) return q;
+      const table = await db.query(buildOptionsSql(q.output.sql), q.output.params);
+      const [valueCol, labelCol] = table.schema.fields.map((f) => f.name);
+      options = toRows(table).map((r) => ({ value: r[valueCol!] ?? null, label: String(r[labelCol ?? valueCol!] ?? '') }));
+    } else {
+      options = spec.options.map((o) => ({ value: o, label: String(o) }));
+    }
+    const offered = (v: Param | undefined) => v !== undefined && (v === null ? spec.all === true : options.some((o) => same(o.value, v)));
+    const pick = (v: Param) => options.find((o) => same(o.value, v))?.value ?? v;
+    const value =
+      current !== undefined && offered(current) ? pick(current)
+      : offered(spec.value) ? pick(spec.value!)
+      : spec.all ? null
+      : (options[0]?.value ?? null);
+    return { ok: true, output: { kind: 'input', spec, options, value } };
+  });
+}
