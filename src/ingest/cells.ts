@@ -1,7 +1,7 @@
 // Per-import cell readers. Names, years and values repeat across a million rows (10 units, a few
 // dozen indicators), so each reader memoises on the raw cell text.
 import type { ColumnKind } from '../schema/tables';
-import { normaliseName, normaliseText, splitCategory, splitIndicator } from './normalise';
+import { normaliseName, normaliseProse, normaliseText, splitCategory, splitIndicator } from './normalise';
 import { parseNumber, parseValue, parseYear, plainNumber } from './values';
 
 const MEMO_LIMIT = 50_000;
@@ -31,6 +31,7 @@ export type Read = string | Invalid;
 export class CellReaders {
   readonly name = memo(normaliseName);
   readonly text = memo(normaliseText);
+  readonly prose = memo(normaliseProse);
   readonly indicator = memo(splitIndicator);
   readonly category = memo(splitCategory);
   readonly year = memo((s): Read => parseYear(s) ?? BAD_YEAR);
@@ -50,6 +51,8 @@ export class CellReaders {
         return this.name(raw);
       case 'text':
         return this.text(raw);
+      case 'prose':
+        return this.prose(raw);
       case 'year':
         return this.year(raw);
       case 'number':

@@ -68,6 +68,8 @@ export const ingestMessages: Catalogue = {
       '请核对：类别「{category}」标明 {subtotal} 分，但其下各项分值合计 {sum} 分。',
     'ingest.warn.quotaMismatch':
       '请核对：指标「{indicator}」标明总数 {measure}，但各单位目标值合计 {sum}。',
+    'ingest.note.mergedAcross':
+      '第{row}行「{indicator}」只在第一个单位下有值：原表中这个单元格跨所有单位合并，已作为全部单位的目标导入。如只适用于第一个单位，请在其他单位下填写各自的目标。',
     'ingest.warn.singleValue':
       '请核对：第{row}行「{indicator}」只有第一个单位（{unit}）有值，原表中这个单元格可能跨所有单位合并。如果它适用于所有单位，请在每个单位下都填上。',
     'ingest.warn.labelOnly': '第{row}行「{label}」没有任何数值，未导入。',
@@ -138,6 +140,8 @@ export const ingestMessages: Catalogue = {
       'Check: category {category} states {subtotal} points, but its items add up to {sum}.',
     'ingest.warn.quotaMismatch':
       'Check: indicator {indicator} states a total of {measure}, but the units\' targets add up to {sum}.',
+    'ingest.note.mergedAcross':
+      'Line {row} ({indicator}) has a value under the first unit only: the source cell was merged across all units, so it was imported as every unit\'s target. If it applies to the first unit only, fill in the other units\' own targets.',
     'ingest.warn.singleValue':
       'Check: line {row} ({indicator}) has a value for the first unit ({unit}) only; the source cell may have been merged across all units. If it applies to every unit, fill it in under each unit.',
     'ingest.warn.labelOnly': 'Line {row} ({label}) holds no values and was not imported.',

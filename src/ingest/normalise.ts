@@ -98,10 +98,21 @@ export function normaliseName(s: string): string {
   return cur;
 }
 
-/** Free text: NFKC, trimmed, each line break (with the spaces around it) becomes one space. */
+/**
+ * Prose (descriptions, notes, veto reasons, offices): kept as written, Chinese punctuation
+ * included (no NFKC); trimmed, each line break with the spaces around it one space (a break in
+ * a Word cell separates items: `政策法规科\n妇幼健康科`).
+ */
+export function normaliseProse(s: string): string {
+  return isPlainAscii(s) ? s : joinLines(s);
+}
+
+/** Short text codes (rule names, levels, kinds, settings): NFKC, trimmed, each line break one space. */
 export function normaliseText(s: string): string {
-  if (isPlainAscii(s)) return s;
-  const t = s.normalize('NFKC');
+  return isPlainAscii(s) ? s : joinLines(s.normalize('NFKC'));
+}
+
+function joinLines(t: string): string {
   let out = '';
   let from = 0;
   let i = 0;

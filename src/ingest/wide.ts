@@ -64,17 +64,20 @@ export function loadWide(input: WideInput): WideFacts {
       continue;
     }
     const labels = rowLabels(input, row, facts);
-    const { count, first } = unpivotRow(input, plan, row, line, labels, facts, seen);
     const firstUnit = layout.valueCols[0];
-    if (
-      count === 1 &&
+    // Seed 000 附件1: 按标准投入到位 sits in one cell merged across all ten units; exported, only
+    // the first unit's cell holds it. For a target that is every unit's target (unit null).
+    const merged =
       layout.orientation === 'unitsAsColumns' &&
       layout.valueCols.length >= 3 &&
-      first === firstUnit?.index &&
-      labels.indicator !== null
-    ) {
-      // Seed 000 附件1: 按标准投入到位 sits in one cell merged across all ten units.
-      facts.warnings.push(msg('ingest.warn.singleValue', { row: line, indicator: labels.indicator, unit: firstUnit.header }));
+      labels.indicator !== null &&
+      firstUnit !== undefined &&
+      onlyValueAt(row, layout, plan) === firstUnit.index;
+    const everyUnit = merged && input.kind === 'targets';
+    unpivotRow(input, plan, row, line, labels, facts, seen, everyUnit);
+    if (everyUnit) facts.warnings.push(msg('ingest.note.mergedAcross', { row: line, indicator: labels.indicator! }));
+    else if (merged) {
+      facts.warnings.push(msg('ingest.warn.singleValue', { row: line, indicator: labels.indicator!, unit: firstUnit!.header }));
     }
   }
   facts.units = seen.units.size;
@@ -101,6 +104,17 @@ function planColumns({ kind, rows, layout, readers }: WideInput, facts: Facts): 
     for (const v of layout.valueCols) columnIndicators.set(v.index, indicatorName(readers, facts, v.header));
   }
   return { headers, skip, columnIndicators, positions };
+}
+
+/** The one value column holding data in this row, or -1 when there are none or several. */
+function onlyValueAt(row: readonly string[], layout: WideLayout, plan: Plan): number {
+  let at = -1;
+  for (let c = layout.firstValueCol; c < row.length; c++) {
+    if (plan.skip.has(c) || isBlank(row[c])) continue;
+    if (at >= 0) return -1;
+    at = c;
+  }
+  return at;
 }
 
 function hasValues(row: readonly string[], layout: WideLayout, plan: Plan): boolean {
@@ -141,7 +155,8 @@ function unpivotRow(
   labels: Labels,
   facts: WideFacts,
   seen: { units: Set<string>; indicators: Set<string> },
-): { count: number; first: number } {
+  everyUnit: boolean,
+): void {
   const { file, kind, layout, out, readers } = input;
   let year = input.year;
   let badYear = '';
@@ -152,8 +167,6 @@ function unpivotRow(
     badYear = raw.trim();
   }
   const buf: (string | null)[] = TABLES[kind].columns.map(() => null);
-  let count = 0;
-  let first = -1;
   for (let c = layout.firstValueCol; c < row.length; c++) {
     if (plan.skip.has(c)) continue;
     const cell = row[c] ?? '';
@@ -162,8 +175,6 @@ function unpivotRow(
       continue;
     }
     out.read++;
-    count++;
-    if (first < 0) first = c;
     const value = cell.trim();
     const header = plan.headers.get(c);
     if (header === undefined) {
@@ -178,7 +189,7 @@ function unpivotRow(
     else if (year === null) out.reject(line, header, msg('ingest.reject.wideYear', { ...params, year: badYear }), value);
     else {
       buf[plan.positions.year] = year;
-      buf[plan.positions.unit] = kind === 'targets' && ALL_UNITS.has(unit.toLowerCase()) ? null : unit;
+      buf[plan.positions.unit] = everyUnit || (kind === 'targets' && ALL_UNITS.has(unit.toLowerCase())) ? null : unit;
       buf[plan.positions.indicator] = indicator;
       buf[plan.positions.value] = readers.value(cell);
       out.add(buf, line);
@@ -186,7 +197,6 @@ function unpivotRow(
       seen.indicators.add(indicator);
     }
   }
-  return { count, first };
 }
 
 /** The label of a row with no values: a category heading (only the category cell filled) or a stray label. */

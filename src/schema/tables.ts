@@ -8,7 +8,8 @@ export type TableName = 'units' | 'rubric' | 'targets' | 'results' | 'vetoes' | 
 /** How a column's text is checked and stored. */
 export type ColumnKind =
   | 'name' //       unit / indicator / category names: normalised for matching across files
-  | 'text' //       free text: NFKC, trimmed
+  | 'text' //       short codes (rule, levels, kind, settings): NFKC, trimmed
+  | 'prose' //      descriptions, notes, reasons: as written (no NFKC), line breaks joined
   | 'year' //       2018, 2018年, 18 → 2018; blank not allowed unless optional
   | 'number' //     99, 99%, 8‰, 1,200, ６０对 → canonical decimal text; anything else rejects the row
   | 'value'; //     target / actual: a number when it reads as one, else text; `=…` stays a formula
@@ -67,9 +68,9 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col('low', 'number', false, ['下限']),
       col('high', 'number', false, ['上限']),
       col('levels', 'text', false, ['等级', '等级分值']),
-      col('method', 'text', false, ['考核方式']),
-      col('office', 'text', false, ['责任科室', '科室']),
-      col('description', 'text', false, ['考核内容', '说明', '评分标准说明']),
+      col('method', 'prose', false, ['考核方式']),
+      col('office', 'prose', false, ['责任科室', '科室']),
+      col('description', 'prose', false, ['考核内容', '说明', '评分标准说明']),
       col('year', 'year', false, ['年度', '年份', '年']),
       col('kind', 'text', false, ['类型', '单位类型']),
     ],
@@ -93,7 +94,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col('indicator', 'name', true, ['指标', '考核指标', '指标名称', '内容']),
       col('round', 'text', false, ['轮次', '考核轮次']),
       col('actual', 'value', true, ['完成值', '实际值', '完成情况', '实绩', '得分']),
-      col('note', 'text', false, ['备注', '扣分理由', '说明']),
+      col('note', 'prose', false, ['备注', '扣分理由', '说明']),
     ],
   },
   vetoes: {
@@ -102,7 +103,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     columns: [
       col('year', 'year', true, ['年度', '年份', '年']),
       col('unit', 'name', true, ['单位', '单位名称', '镇（街道）', '镇街', '乡镇']),
-      col('reason', 'text', false, ['否决事由', '事由', '原因']),
+      col('reason', 'prose', false, ['否决事由', '事由', '原因']),
     ],
   },
   settings: {

@@ -95,7 +95,7 @@ describe('long files with Chinese headers, one per table', () => {
   it('vetoes: semicolon-delimited, a reason with a line break inside', () => {
     const r = load('vetoes-2018.csv');
     expect([r.ok, r.table, r.delimiter, r.loaded]).toEqual([true, 'vetoes', ';', 2]);
-    expect(r.data.reason).toEqual(['出现严重弄虚作假,一票否决', '未完成主要目标, 且排名后两名']);
+    expect(r.data.reason).toEqual(['出现严重弄虚作假，一票否决', '未完成主要目标， 且排名后两名']);
   });
 
   it('settings: 设置项 and 值', () => {

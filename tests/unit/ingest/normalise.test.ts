@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseName, splitIndicator } from '../../../src/ingest';
-import { headerKey, normaliseText, splitCategory } from '../../../src/ingest/normalise';
+import { headerKey, normaliseProse, normaliseText, splitCategory } from '../../../src/ingest/normalise';
 
 // Names as seed 000/001 write them after Word → Excel → CSV.
 const NAMES: { name: string; input: string; output: string }[] = [
@@ -122,10 +122,21 @@ describe('header keys', () => {
   }
 });
 
-describe('normaliseText', () => {
-  const TEXTS = [
+describe('normaliseProse (descriptions, notes, reasons keep their Chinese punctuation)', () => {
+  const PROSE = [
     { input: '  台账、\n工作\n评估 ', output: '台账、 工作 评估' },
-    { input: '未完成主要目标，\r\n且排名后两名', output: '未完成主要目标, 且排名后两名' },
+    { input: '未完成主要目标，\r\n且排名后两名', output: '未完成主要目标， 且排名后两名' },
+    { input: '严重弄虚作假（2018年）', output: '严重弄虚作假（2018年）' },
+    { input: 'see\nnote  2', output: 'see note  2' },
+  ];
+  for (const c of PROSE) {
+    it(JSON.stringify(c.input), () => expect(normaliseProse(c.input)).toBe(c.output));
+  }
+});
+
+describe('normaliseText (short codes are folded so that they match)', () => {
+  const TEXTS = [
+    { input: '全面兑现＝1；基本兑现＝0.6', output: '全面兑现=1;基本兑现=0.6' },
     { input: 'Ａ　Ｂ', output: 'A B' },
   ];
   for (const c of TEXTS) {

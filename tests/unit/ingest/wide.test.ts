@@ -51,7 +51,7 @@ describe('seed 000 附件1 (政府考核指标), UTF-8 with BOM, corner 单位 �
     expect([r.read, r.loaded, r.rejected.length]).toEqual([72, 72, 0]);
     expect(r.columns).toEqual(['year', 'unit', 'indicator', 'target']);
     expect(distinct(r.data.year ?? [])).toEqual(['2018']);
-    expect(distinct(r.data.unit ?? [])).toEqual(seed.UNITS);
+    expect(distinct((r.data.unit ?? []).filter((u) => u !== null))).toEqual(seed.UNITS);
     expect(distinct(r.data.indicator ?? [])).toEqual(ATTACHMENT1_INDICATORS);
     expect(note(r, 'ingest.note.unpivotUnitsAsColumns')?.params).toEqual({ units: 10, indicators: 9, cells: 72 });
   });
@@ -74,11 +74,11 @@ describe('seed 000 附件1 (政府考核指标), UTF-8 with BOM, corner 单位 �
     expect(r.notes).toContainEqual({ key: 'ingest.note.measure', params: { indicator: '出生政策符合率', measure: '%' } });
     expect(note(r, 'ingest.note.wideBlank')?.params).toEqual({ count: 18 });
   });
-  it('warns where one cell spans all units in Word (按标准投入到位 loads for 春江镇 only)', () => {
-    const warned = r.notes.filter((n) => n.key === 'ingest.warn.singleValue').map((n) => n.params?.indicator);
-    expect(warned).toEqual(['计生事业经费', '计生队伍建设达标']);
+  it('reads a cell merged across all units in Word as every unit\'s target (按标准投入到位), and says so', () => {
+    const noted = r.notes.filter((n) => n.key === 'ingest.note.mergedAcross').map((n) => n.params?.indicator);
+    expect(noted).toEqual(['计生事业经费', '计生队伍建设达标']);
     expect(rowsOf(r).filter((x) => x.indicator === '计生事业经费')).toEqual([
-      { year: '2018', unit: '春江镇', indicator: '计生事业经费', target: '按标准投入到位' },
+      { year: '2018', unit: null, indicator: '计生事业经费', target: '按标准投入到位' },
     ]);
   });
 });
@@ -100,7 +100,7 @@ describe('seed 000 附件2 (条线考核指标), GB18030 with CRLF, corner 内�
     expect(distinct(r.data.indicator ?? [])).toEqual(ATTACHMENT2_INDICATORS);
   });
   it('joins unit names broken across lines and trims 奔牛镇 ', () => {
-    expect(distinct(r.data.unit ?? [])).toEqual(seed.UNITS);
+    expect(distinct((r.data.unit ?? []).filter((u) => u !== null))).toEqual(seed.UNITS);
   });
   it('loads the 300-pair quota per unit and checks it adds up', () => {
     const quota = rows.filter((x) => x.indicator === '孕前优生健康检查人数');
