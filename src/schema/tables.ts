@@ -59,7 +59,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     fileKeywords: ['rubric', '细则', '评分标准', '考核办法', '百分考核'],
     columns: [
       col('indicator', 'name', true, ['指标', '考核指标', '指标名称', '考核项目', '内容']),
-      col('category', 'name', false, ['项目', '类别', '指标类别']),
+      col('category', 'name', false, ['项目', '类别', '指标类别', '项目及分值']),
       col('track', 'text', false, ['考核类别', '条线', '类']),
       col('points', 'number', true, ['分值', '分数', '标准分']),
       col('rule', 'text', false, ['评分方法', '规则', '计分方法']),
