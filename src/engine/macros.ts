@@ -16,15 +16,11 @@ export const MACROS: readonly Statement[] = [
   macro(
     'engine_fmt',
     'x',
-    `CASE WHEN x IS NOT NULL THEN rtrim(rtrim(CAST(CAST(x AS DECIMAL(38,4)) AS VARCHAR), '0'), '.') END`,
+    `rtrim(rtrim(CAST(CAST(x AS DECIMAL(38,4)) AS VARCHAR), '0'), '.')`,
   ),
   macro('engine_clamp', 'x, lo, hi', `CASE WHEN x < lo THEN lo WHEN x > hi THEN hi ELSE x END`),
-  // Integer division rounded half away from zero; NULL when dividing by zero.
-  macro(
-    'engine_round_div',
-    'n, d',
-    `CASE WHEN d <> 0 THEN sign(n) * sign(d) * ((2 * abs(n) + abs(d)) // (2 * abs(d))) END`,
-  ),
+  // Integer division rounded half away from zero; NULL when dividing by zero (as DuckDB's //).
+  macro('engine_round_div', 'n, d', `sign(n) * sign(d) * ((2 * abs(n) + abs(d)) // (2 * abs(d)))`),
   macro('engine_int4', 'x', `CAST(CAST(x AS DECIMAL(38,4)) * 10000 AS HUGEINT)`),
   macro(
     'engine_muldiv4',

@@ -6,14 +6,15 @@ import type { Rule } from './types';
 
 type K = 'a' | 'actual_text' | 'points';
 
-export const bonus: Rule<K> = {
+export const bonus: Rule<K, never> = {
   code: 'bonus',
   names: ['加分'],
   usesDirection: false,
   flagsMissing: false,
+  derive: () => ({}),
   problems: (r) => [[`${r.actual_text} IS NOT NULL AND ${r.a} IS NULL`, 'not_number']],
   score: (r) => `CASE WHEN ${r.a} IS NULL THEN 0 ELSE ${clamp(r.a, '0', r.points)} END`,
-  explain: (r, lang, score) => {
+  explain: (r, _d, lang, score) => {
     const params = { actual: r.actual_text, score: fmt(score), points: fmt(r.points) };
     return caseWhen(
       [

@@ -1,52 +1,51 @@
 // 扣分: P − step × shortfall, floored at zero.
 // 每低于一个百分点扣5分，扣完为止 (seed 003, 贵州 2011).
-import { caseWhen, clamp, fmt, text, type Sql } from '../sql';
+import { caseWhen, clamp, fmt, text } from '../sql';
 import { messageSql, template } from '../template';
-import { actualShown, gapUnit, targetShown, times } from './display';
+import { times } from './display';
 import { bothNumbers, hasTarget } from './target';
-import type { ItemRow, Rule } from './types';
+import type { Rule } from './types';
 
-type K = 't' | 'target_kind' | 'target_text' | 't_low' | 't_high' | 'a' | 'actual_text' | 'points' | 'step' | 'direction' | 'measure' | 'formula' | 'prev' | 'population' | 'uses_prev' | 'uses_population';
+type K = 't' | 'target_kind' | 'a' | 'points' | 'step' | 'direction' | 'target_shown' | 'actual_shown' | 'gap_unit';
 
-/** How far a falls short of t: below it, or above it when lower is better; never negative. */
-export const shortfall = (r: Pick<ItemRow, 't' | 'a' | 'direction'>): Sql =>
-  `GREATEST(0, CASE WHEN ${r.direction} = 'lower' THEN ${r.a} - ${r.t} ELSE ${r.t} - ${r.a} END)`;
-
-const deduction = (r: Pick<ItemRow, K>): Sql => times(r.step, shortfall(r));
-
-export const deduct: Rule<K> = {
+export const deduct: Rule<K, 'shortfall' | 'deduction'> = {
   code: 'deduct',
   names: ['扣分'],
   usesDirection: true,
   hasTarget,
   flagsMissing: true,
+  derive: (r) => {
+    // How far a falls short of t: below it, or above it when lower is better; never negative.
+    const shortfall = `GREATEST(0, CASE WHEN ${r.direction} = 'lower' THEN ${r.a} - ${r.t} ELSE ${r.t} - ${r.a} END)`;
+    return { shortfall, deduction: times(r.step, shortfall) };
+  },
   problems: (r) => [[`NOT ${bothNumbers(r)}`, 'not_number']],
-  score: (r) =>
+  score: (r, d) =>
     caseWhen(
       [
-        [`${shortfall(r)} = 0`, r.points],
+        [`${d.shortfall} = 0`, r.points],
         // No step: any shortfall loses the item (docs/scoring.md).
         [`${r.step} IS NULL`, '0'],
       ],
-      clamp(`${r.points} - ${deduction(r)}`, '0', r.points),
+      clamp(`${r.points} - ${d.deduction}`, '0', r.points),
     ),
-  explain: (r, lang, score) => {
+  explain: (r, d, lang, score) => {
     const params = {
-      target: targetShown(r, lang),
-      actual: actualShown(r),
+      target: r.target_shown,
+      actual: r.actual_shown,
       side: `CASE WHEN ${r.direction} = 'lower' THEN ${text(template(lang, 'engine.side.above'))} ELSE ${text(template(lang, 'engine.side.below'))} END`,
-      gap: fmt(shortfall(r)),
-      gapUnit: gapUnit(r.measure, lang),
+      gap: fmt(d.shortfall),
+      gapUnit: r.gap_unit,
       step: fmt(r.step),
-      deduction: fmt(deduction(r)),
+      deduction: fmt(d.deduction),
       score: fmt(score),
       points: fmt(r.points),
     };
     return caseWhen(
       [
-        [`${shortfall(r)} = 0`, messageSql(lang, 'engine.explain.met', params)],
+        [`${d.shortfall} = 0`, messageSql(lang, 'engine.explain.met', params)],
         [`${r.step} IS NULL`, messageSql(lang, 'engine.explain.deduct_no_step', params)],
-        [`${deduction(r)} >= ${r.points}`, messageSql(lang, 'engine.explain.deduct_floor', params)],
+        [`${d.deduction} >= ${r.points}`, messageSql(lang, 'engine.explain.deduct_floor', params)],
       ],
       messageSql(lang, 'engine.explain.deduct', params),
     );

@@ -1,6 +1,6 @@
-// How targets, actuals and gaps read inside explanations.
+// How targets, actuals and gaps read inside explanations; computed once per row (views/values.ts).
 import type { Lang } from '../../i18n/types';
-import { caseWhen, concat, dec, fmt, text, type Sql } from '../sql';
+import { caseWhen, concat, fmt, text, type Sql } from '../sql';
 import { messageSql, template } from '../template';
 import type { ItemRow } from './types';
 
@@ -37,8 +37,12 @@ export const gapUnit = (measure: Sql, lang: Lang): Sql =>
     text(template(lang, 'engine.gap.')),
   );
 
-/** DECIMAL(18,4) result of a rule, NULL kept. */
-export const score4 = (x: Sql): Sql => dec(x);
+/** The display columns of the prepared row. */
+export const displayColumns = (r: ItemRow, lang: Lang): readonly (readonly [string, Sql])[] => [
+  ['target_shown', targetShown(r, lang)],
+  ['actual_shown', actualShown(r)],
+  ['gap_unit', gapUnit(r.measure, lang)],
+];
 
-/** points × x without overflowing DECIMAL(18): DuckDB keeps 18 digits when both sides are narrow. */
+/** x × y without overflowing: DuckDB keeps DECIMAL(18) × DECIMAL(18) at 18 digits. */
 export const times = (x: Sql, y: Sql): Sql => `(CAST(${x} AS DECIMAL(38,4)) * ${y})`;

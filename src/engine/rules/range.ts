@@ -3,58 +3,54 @@
 // bounds; a single-number target (or formula, as seed 004's yearly ceiling) replaces high.
 import { caseWhen, clamp, fmt, text, type Sql } from '../sql';
 import { messageSql, template } from '../template';
-import { actualShown, gapUnit, measured, times } from './display';
-import type { ItemRow, Rule } from './types';
+import { measured, times } from './display';
+import type { Rule } from './types';
 
-type K = 't' | 't_low' | 't_high' | 'target_kind' | 'a' | 'actual_text' | 'points' | 'step' | 'low' | 'high' | 'measure';
+type K = 't' | 't_low' | 't_high' | 'target_kind' | 'a' | 'points' | 'step' | 'low' | 'high' | 'measure' | 'actual_shown' | 'gap_unit';
 
-export const rangeLow = (r: Pick<ItemRow, K>): Sql => `CASE WHEN ${r.target_kind} = 'range' THEN ${r.t_low} ELSE ${r.low} END`;
-
-export const rangeHigh = (r: Pick<ItemRow, K>): Sql =>
-  caseWhen([[`${r.target_kind} = 'range'`, r.t_high], [`${r.t} IS NOT NULL`, r.t]], r.high);
-
-/** Distance from a to the range; 0 inside it. A missing bound is no bound. */
-export const distance = (r: Pick<ItemRow, K>): Sql =>
-  caseWhen([[`${r.a} < ${rangeLow(r)}`, `${rangeLow(r)} - ${r.a}`], [`${r.a} > ${rangeHigh(r)}`, `${r.a} - ${rangeHigh(r)}`]], '0');
-
-const deduction = (r: Pick<ItemRow, K>): Sql => times(r.step, distance(r));
-
-export const range: Rule<K> = {
+export const range: Rule<K, 'low' | 'high' | 'distance' | 'deduction'> = {
   code: 'range',
   names: ['区间'],
   usesDirection: false,
   hasTarget: (r) =>
     `CASE WHEN ${r.target_kind} = 'formula' THEN ${r.t} IS NOT NULL ELSE (${r.target_kind} IS NOT NULL OR ${r.low} IS NOT NULL OR ${r.high} IS NOT NULL) END`,
   flagsMissing: true,
+  derive: (r) => {
+    const low = `CASE WHEN ${r.target_kind} = 'range' THEN ${r.t_low} ELSE ${r.low} END`;
+    const high = caseWhen([[`${r.target_kind} = 'range'`, r.t_high], [`${r.t} IS NOT NULL`, r.t]], r.high);
+    // Distance from a to the range; 0 inside it. A missing bound is no bound.
+    const distance = caseWhen([[`${r.a} < ${low}`, `${low} - ${r.a}`], [`${r.a} > ${high}`, `${r.a} - ${high}`]], '0');
+    return { low, high, distance, deduction: times(r.step, distance) };
+  },
   problems: (r) => [[`${r.a} IS NULL OR ${r.target_kind} = 'text'`, 'not_number']],
-  score: (r) =>
+  score: (r, d) =>
     caseWhen(
       [
-        [`${distance(r)} = 0`, r.points],
+        [`${d.distance} = 0`, r.points],
         [`${r.step} IS NULL`, '0'],
       ],
-      clamp(`${r.points} - ${deduction(r)}`, '0', r.points),
+      clamp(`${r.points} - ${d.deduction}`, '0', r.points),
     ),
-  explain: (r, lang, score) => {
-    const open = text(template(lang, 'engine.open'));
-    const side = (key: string): Sql => text(template(lang, key));
+  explain: (r, d, lang, score) => {
+    const word = (key: string): Sql => text(template(lang, key));
+    const bound = (x: Sql): Sql => `CASE WHEN ${x} IS NULL THEN ${word('engine.open')} ELSE ${measured(x, r.measure)} END`;
     const params = {
-      low: `CASE WHEN ${rangeLow(r)} IS NULL THEN ${open} ELSE ${measured(rangeLow(r), r.measure)} END`,
-      high: `CASE WHEN ${rangeHigh(r)} IS NULL THEN ${open} ELSE ${measured(rangeHigh(r), r.measure)} END`,
-      actual: actualShown(r),
-      side: `CASE WHEN ${r.a} < ${rangeLow(r)} THEN ${side('engine.side.below_low')} ELSE ${side('engine.side.above_high')} END`,
-      gap: fmt(distance(r)),
-      gapUnit: gapUnit(r.measure, lang),
+      low: bound(d.low),
+      high: bound(d.high),
+      actual: r.actual_shown,
+      side: `CASE WHEN ${r.a} < ${d.low} THEN ${word('engine.side.below_low')} ELSE ${word('engine.side.above_high')} END`,
+      gap: fmt(d.distance),
+      gapUnit: r.gap_unit,
       step: fmt(r.step),
-      deduction: fmt(deduction(r)),
+      deduction: fmt(d.deduction),
       score: fmt(score),
       points: fmt(r.points),
     };
     return caseWhen(
       [
-        [`${distance(r)} = 0`, messageSql(lang, 'engine.explain.range_in', params)],
+        [`${d.distance} = 0`, messageSql(lang, 'engine.explain.range_in', params)],
         [`${r.step} IS NULL`, messageSql(lang, 'engine.explain.range_no_step', params)],
-        [`${deduction(r)} >= ${r.points}`, messageSql(lang, 'engine.explain.range_floor', params)],
+        [`${d.deduction} >= ${r.points}`, messageSql(lang, 'engine.explain.range_floor', params)],
       ],
       messageSql(lang, 'engine.explain.range_out', params),
     );

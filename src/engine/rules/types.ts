@@ -37,11 +37,18 @@ export interface ItemRow {
   readonly population: Sql;
   readonly uses_prev: Sql;
   readonly uses_population: Sql;
+  /** The target, the actual and the gap's unit as the sentence shows them (rules/display.ts). */
+  readonly target_shown: Sql;
+  readonly actual_shown: Sql;
+  readonly gap_unit: Sql;
 }
 
 export type Arm = readonly [condition: Sql, flag: FlagCode];
 
-export interface Rule<K extends keyof ItemRow = keyof ItemRow> {
+/** Quantities a rule computes once per row (columns `<code>_<name>`), read by score and explain. */
+export type Derived<D extends string> = Readonly<Record<D, Sql>>;
+
+export interface Rule<K extends keyof ItemRow = keyof ItemRow, D extends string = string> {
   readonly code: RuleCode;
   /** Spellings accepted in the rubric's `rule` column besides `code` (compared without whitespace, case-insensitive). */
   readonly names: readonly string[];
@@ -51,12 +58,14 @@ export interface Rule<K extends keyof ItemRow = keyof ItemRow> {
   readonly hasTarget?: (r: Pick<ItemRow, K>) => Sql;
   /** A missing actual is 缺报; false for bonus, where no claim is simply no bonus. */
   readonly flagsMissing: boolean;
+  /** The rule's intermediate quantities over the row; each becomes a column, so SQL stays small. */
+  derive(r: Pick<ItemRow, K>): Derived<D>;
   /** Problems found after the target and 缺报 checks, in order. */
   problems(r: Pick<ItemRow, K>): readonly Arm[];
   /** The score, DECIMAL, in [0, points], for a row without a blocking flag. */
-  score(r: Pick<ItemRow, K>): Sql;
+  score(r: Pick<ItemRow, K>, d: Derived<D>): Sql;
   /** The arithmetic as a sentence; `score` is the SQL of the item's score. */
-  explain(r: Pick<ItemRow, K>, lang: Lang, score: Sql): Sql;
+  explain(r: Pick<ItemRow, K>, d: Derived<D>, lang: Lang, score: Sql): Sql;
 }
 
 /** Column names of the prepared row: the engine's binding of ItemRow. */
@@ -81,4 +90,7 @@ export const ROW: ItemRow = {
   population: 'population',
   uses_prev: 'uses_prev',
   uses_population: 'uses_population',
+  target_shown: 'target_shown',
+  actual_shown: 'actual_shown',
+  gap_unit: 'gap_unit',
 };

@@ -1,6 +1,6 @@
 // The sentence on every score row: the rule's arithmetic, or why the item scored nothing.
 import type { Lang } from '../../i18n/types';
-import type { CheckRow } from '../rules/compose';
+import { byRule, derivedRefs, type CheckRow } from '../rules/compose';
 import type { ItemRow, Rule } from '../rules/types';
 import { caseWhen, concat, fmt, text, type Sql } from '../sql';
 import { messageSql, template } from '../template';
@@ -54,12 +54,13 @@ export function flagExplanationSql(lang: Lang, r: ItemRow & ExplainRow, flag: Sq
   ]);
 }
 
-/** The full sentence of a row scored by `rule`. */
-export function explanationSql(lang: Lang, rule: Rule, r: ItemRow & ExplainRow, flag: Sql, score: Sql): Sql {
+/** The sentence of every row: why it scored nothing, or its rule's arithmetic. */
+export function explanationSql(lang: Lang, rules: readonly Rule[], r: ItemRow & ExplainRow, flag: Sql, score: Sql): Sql {
   const duplicate = `CASE WHEN ${flag} = 'duplicate' THEN ${messageSql(lang, 'engine.why.duplicate', {
     source: r.result_source,
     row: `CAST(${r.result_row} AS VARCHAR)`,
   })} END`;
-  const name = word(lang, `engine.rule.${rule.code}`);
-  return `coalesce(${flagExplanationSql(lang, r, flag, name)}, ${concat([rule.explain(r, lang, score), duplicate])})`;
+  const name = byRule(rules, r, (rule) => word(lang, `engine.rule.${rule.code}`), 'NULL');
+  const ruled = byRule(rules, r, (rule) => rule.explain(r, derivedRefs(rule), lang, score), 'NULL');
+  return `coalesce(${flagExplanationSql(lang, r, flag, name)}, ${concat([ruled, duplicate])})`;
 }

@@ -98,10 +98,14 @@ describe('deduct (扣分)', () => {
     });
   }
 
-  it('builds its score from the row columns only', () => {
-    expect(deduct.score({ t: 't', a: 'a', points: 'points', step: 'step', direction: 'direction' } as never)).toBe(
-      "CASE WHEN GREATEST(0, CASE WHEN direction = 'lower' THEN a - t ELSE t - a END) = 0 THEN points WHEN step IS NULL THEN 0 " +
-        "ELSE engine_clamp(points - (CAST(step AS DECIMAL(38,4)) * GREATEST(0, CASE WHEN direction = 'lower' THEN a - t ELSE t - a END)), 0, points) END",
+  it("builds its score from the prepared row's columns", () => {
+    const r = { t: 't', a: 'a', points: 'points', step: 'step', direction: 'direction' } as never;
+    expect(deduct.derive(r)).toEqual({
+      shortfall: "GREATEST(0, CASE WHEN direction = 'lower' THEN a - t ELSE t - a END)",
+      deduction: "(CAST(step AS DECIMAL(38,4)) * GREATEST(0, CASE WHEN direction = 'lower' THEN a - t ELSE t - a END))",
+    });
+    expect(deduct.score(r, { shortfall: 'deduct_shortfall', deduction: 'deduct_deduction' })).toBe(
+      'CASE WHEN deduct_shortfall = 0 THEN points WHEN step IS NULL THEN 0 ELSE engine_clamp(points - deduct_deduction, 0, points) END',
     );
   });
 });

@@ -6,7 +6,8 @@ import { toRows, type Row } from '../../../src/db/rows';
 import type { Database } from '../../../src/db/types';
 import type { Lang } from '../../../src/i18n/types';
 import { MACROS } from '../../../src/engine/macros';
-import { flagSql, scoreSql } from '../../../src/engine/rules/compose';
+import { text } from '../../../src/engine/sql';
+import { flagSql, preparedColumns, scoreSql } from '../../../src/engine/rules/compose';
 import { ROW, type Rule } from '../../../src/engine/rules/types';
 import { explanationSql } from '../../../src/engine/views/explain';
 
@@ -126,9 +127,12 @@ export interface Scored {
 /** Runs `rule` as the engine composes it (flag, score, sentence) over the items. */
 export async function score(rule: Rule, items: readonly Item[], lang: Lang = 'zh-CN'): Promise<Scored[]> {
   const db = await macroDb();
-  const r = { ...ROW, round: 'round', rule_text: 'rule_text', direction_text: 'direction_text', formula_position: 'formula_position', result_source: 'result_source', result_row: 'result_row', formula_error: 'formula_error', variants: 'variants' };
-  const sql = `SELECT n, flag, score, ${explanationSql(lang, rule, r, 'flag', 'score')} AS explanation
-    FROM (SELECT *, ${scoreSql(rule, r, 'flag')} AS score FROM (SELECT *, ${flagSql(rule, r)} AS flag FROM ${itemsTable(items)}))
+  const r = { ...ROW, rule_code: 'rule_code', round: 'round', rule_text: 'rule_text', direction_text: 'direction_text', formula_position: 'formula_position', result_source: 'result_source', result_row: 'result_row', formula_error: 'formula_error', variants: 'variants' };
+  const prepared = preparedColumns([rule], ROW, lang).map(([name, sql]) => `${sql} AS ${name}`);
+  const sql = `SELECT n, flag, score, ${explanationSql(lang, [rule], r, 'flag', 'score')} AS explanation
+    FROM (SELECT *, ${scoreSql([rule], r, 'flag')} AS score
+      FROM (SELECT *, ${flagSql([rule], r)} AS flag
+        FROM (SELECT *, ${text(rule.code)} AS rule_code, ${prepared.join(', ')} FROM ${itemsTable(items)})))
     ORDER BY n`;
   return (await rows(db, sql)).map((x) => ({
     flag: x['flag'] as string | null,

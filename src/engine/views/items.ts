@@ -1,0 +1,89 @@
+// Each planned item (plan.ts) × round, with its target, actual and last year's result as text.
+// Every joined view is unique on its join key, so no item is ever counted twice.
+import type { Statement } from '../statement';
+import { DEFAULT_ROUND } from '../../schema/tables';
+import { text } from '../sql';
+
+const TRIMMED_RESULTS = `SELECT year, unit, indicator, round, nullif(trim(actual), '') AS actual, nullif(trim(note), '') AS note, source, source_row
+  FROM engine_results`;
+
+const first = (x: string, filter = ''): string => `first(${x} ORDER BY source, source_row)${filter}`;
+
+export function itemViews(): Statement[] {
+  const filled = ' FILTER (WHERE actual IS NOT NULL)';
+  return [
+    {
+      // A unit's own target, or (unit blank) every unit's; the first row when several differ.
+      name: 'engine_target_text',
+      sql: `CREATE OR REPLACE VIEW engine_target_text AS
+SELECT year, unit, indicator, ${first('target')} AS target, count(DISTINCT target) AS variants
+FROM (SELECT year, unit, indicator, nullif(trim(target), '') AS target, source, source_row FROM engine_targets)
+WHERE target IS NOT NULL AND year IS NOT NULL AND indicator IS NOT NULL
+GROUP BY year, unit, indicator`,
+    },
+    {
+      name: 'engine_actuals',
+      sql: `CREATE OR REPLACE VIEW engine_actuals AS
+SELECT year, unit, indicator, round,
+  ${first('actual', filled)} AS actual,
+  count(DISTINCT actual) AS variants,
+  coalesce(${first('source', filled)}, ${first('source')}) AS result_source,
+  coalesce(${first('source_row', filled)}, ${first('source_row')}) AS result_row,
+  string_agg(note, '；' ORDER BY source, source_row) AS note
+FROM (${TRIMMED_RESULTS})
+GROUP BY year, unit, indicator, round`,
+    },
+    {
+      // Bonus claims: every row of the year, whatever its round (issue 3).
+      name: 'engine_claims',
+      sql: `CREATE OR REPLACE VIEW engine_claims AS
+SELECT year, unit, indicator,
+  string_agg(actual, ' + ' ORDER BY source, source_row) AS actual,
+  CASE WHEN count(actual) = count(TRY_CAST(actual AS DECIMAL(18,4))) THEN sum(TRY_CAST(actual AS DECIMAL(18,4))) END AS claimed,
+  ${first('source')} AS result_source,
+  ${first('source_row')} AS result_row,
+  string_agg(note, '；' ORDER BY source, source_row) AS note
+FROM (${TRIMMED_RESULTS})
+GROUP BY year, unit, indicator`,
+    },
+    {
+      // prev / 上年: last year's actual, its 年终 round when that year has several.
+      name: 'engine_prev',
+      sql: `CREATE OR REPLACE VIEW engine_prev AS
+SELECT r.year + 1 AS year, r.unit, r.indicator,
+  first(TRY_CAST(r.actual AS DECIMAL(18,4))
+    ORDER BY r.round = ${text(DEFAULT_ROUND)} DESC, rd.ord DESC NULLS LAST, r.source, r.source_row) AS prev
+FROM (${TRIMMED_RESULTS}) r
+LEFT JOIN engine_rounds rd ON rd.round = r.round
+WHERE r.actual IS NOT NULL
+GROUP BY r.year, r.unit, r.indicator`,
+    },
+    {
+      // Non-bonus items are scored in every round; a bonus item once a year (round NULL).
+      name: 'engine_items',
+      sql: `CREATE OR REPLACE VIEW engine_items AS
+WITH planned AS (
+  SELECT p.*, rd.round, rd.weight, rd.ord AS round_ord
+  FROM engine_plan p
+  JOIN (SELECT round, weight, ord FROM engine_rounds
+        UNION ALL SELECT CAST(NULL AS VARCHAR), CAST(NULL AS DECIMAL(18,4)), CAST(NULL AS INTEGER)) rd
+    ON (rd.round IS NULL) = coalesce(p.rule_code = 'bonus', false)
+)
+SELECT pl.*,
+  coalesce(own.target, everyone.target) AS target_text,
+  pv.prev,
+  CASE WHEN pl.round IS NULL THEN cl.actual ELSE ac.actual END AS actual_text,
+  cl.claimed,
+  coalesce(ac.variants, 1) AS variants,
+  CASE WHEN pl.round IS NULL THEN cl.result_source ELSE ac.result_source END AS result_source,
+  CASE WHEN pl.round IS NULL THEN cl.result_row ELSE ac.result_row END AS result_row,
+  CASE WHEN pl.round IS NULL THEN cl.note ELSE ac.note END AS note
+FROM planned pl
+LEFT JOIN engine_target_text own ON own.year = pl.year AND own.unit = pl.unit AND own.indicator = pl.indicator
+LEFT JOIN engine_target_text everyone ON everyone.year = pl.year AND everyone.unit IS NULL AND everyone.indicator = pl.indicator
+LEFT JOIN engine_prev pv ON pv.year = pl.year AND pv.unit = pl.unit AND pv.indicator = pl.indicator
+LEFT JOIN engine_actuals ac ON ac.year = pl.year AND ac.unit = pl.unit AND ac.indicator = pl.indicator AND ac.round = pl.round
+LEFT JOIN engine_claims cl ON pl.round IS NULL AND cl.year = pl.year AND cl.unit = pl.unit AND cl.indicator = pl.indicator`,
+    },
+  ];
+}
