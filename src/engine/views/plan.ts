@@ -5,7 +5,7 @@ import { directionSql, ruleCodeSql } from '../rules';
 import { listParts } from './settings';
 import type { Statement } from '../statement';
 
-const LEVEL = `'^(.+?)\\s*[=:]\\s*(-?[0-9]+(\\.[0-9]+)?)$'`;
+const LEVEL = `'^(.+?)\\s*[=:＝：]\\s*(-?[0-9]+(\\.[0-9]+)?)$'`;
 
 export function planViews(): Statement[] {
   return [

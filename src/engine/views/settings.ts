@@ -28,12 +28,13 @@ export const SETTING_WORDS = {
 const names = (list: readonly string[]): Sql => list.map((n) => text(n.toLowerCase())).join(', ');
 const folded = (x: Sql): Sql => `lower(${norm(x)})`;
 
-/** Splits a list written `a;b;c` (also `,` and `、`), keeping each part's place. */
+/** Splits a list written `a;b;c` (also `,` `、` and full-width `；` `，`), keeping each part's place. */
 export const listParts = (column: Sql): Sql =>
-  `unnest(regexp_split_to_array(${column}, '[;,、]')) WITH ORDINALITY AS p(part, ord)`;
+  `unnest(regexp_split_to_array(${column}, '[;,、；，]')) WITH ORDINALITY AS p(part, ord)`;
 
-const ROUND_WEIGHT = `'^(.+?)\\s*[=:]\\s*([0-9]+(\\.[0-9]+)?)\\s*(%?)$'`;
-const GRADE_BAND = `'^(.*?)\\s*(>=|≥|>)\\s*(-?[0-9]+(\\.[0-9]+)?)\\s*分?$'`;
+const ROUND_WEIGHT = `'^(.+?)\\s*[=:＝：]\\s*([0-9]+(\\.[0-9]+)?)\\s*(%?)$'`;
+const GRADE_BAND = `'^(.*?)\\s*(>=|≥|＞＝|>|＞)\\s*(-?[0-9]+(\\.[0-9]+)?)\\s*分?$'`;
+const BOUNDED = `'(>=|≥|＞＝|>|＞)'`;
 
 export function settingsViews(): Statement[] {
   const keyName = caseWhen(
@@ -100,10 +101,10 @@ WHERE ord > 0 OR named = 0`,
       name: 'engine_grade_parts',
       sql: `CREATE OR REPLACE VIEW engine_grade_parts AS
 SELECT part, CAST(ord AS INTEGER) AS ord,
-  CASE WHEN regexp_matches(part, '(>=|≥|>)') THEN nullif(trim(regexp_extract(part, ${GRADE_BAND}, 1)), '') ELSE part END AS grade,
+  CASE WHEN regexp_matches(part, ${BOUNDED}) THEN nullif(trim(regexp_extract(part, ${GRADE_BAND}, 1)), '') ELSE part END AS grade,
   TRY_CAST(regexp_extract(part, ${GRADE_BAND}, 3) AS DECIMAL(18,4)) AS bound,
-  regexp_extract(part, ${GRADE_BAND}, 2) = '>' AS strict,
-  regexp_matches(part, '(>=|≥|>)') AS bounded
+  regexp_extract(part, ${GRADE_BAND}, 2) IN ('>', '＞') AS strict,
+  regexp_matches(part, ${BOUNDED}) AS bounded
 FROM (SELECT trim(p.part) AS part, p.ord FROM engine_config c, ${listParts('c.grades')})
 WHERE part <> ''`,
     },
