@@ -1,6 +1,7 @@
 import { mergeCatalogues } from '../i18n/format';
 import { ingestMessages } from '../ingest';
 import { appMessages } from './messages';
+import { notebookMessages } from './notebook-messages';
 
 /** The one message catalogue: every module's part, zh-CN first, English second. */
-export const catalogue = mergeCatalogues(appMessages, ingestMessages);
+export const catalogue = mergeCatalogues(appMessages, ingestMessages, notebookMessages);

@@ -61,15 +61,16 @@ export function buildChartSql(spec: ChartSpec, request: ChartPageRequest = { ind
   const size = Math.max(1, Math.floor(spec.page.size ?? DEFAULT_PAGE_SIZE));
   const by = ident(spec.page.by);
   const direction = (spec.page.ascending ?? false) !== request.ascending ? 'ASC' : 'DESC';
-  const sql = `WITH "__src" AS (SELECT ${cols} FROM ${from}),
+  // __row keeps the relation's own order (its ORDER BY) within a page: it sets the axes' order.
+  const sql = `WITH "__src" AS (SELECT ${cols}, row_number() OVER () AS "__row" FROM ${from}),
 "__ranked" AS (
   SELECT "__k", row_number() OVER (ORDER BY "__m" ${direction} NULLS LAST, "__k") AS "__rank", count(*) OVER () AS "__keys"
   FROM (SELECT ${by} AS "__k", max(${ident(spec.page.order)}) AS "__m" FROM "__src" GROUP BY 1)
 )
-SELECT "__src".*, "__ranked"."__rank", "__ranked"."__keys"
+SELECT "__src".* EXCLUDE ("__row"), "__ranked"."__rank", "__ranked"."__keys"
 FROM "__src" JOIN "__ranked" ON "__src".${by} IS NOT DISTINCT FROM "__ranked"."__k"
 WHERE "__ranked"."__rank" > ? AND "__ranked"."__rank" <= ?
-ORDER BY "__ranked"."__rank"
+ORDER BY "__src"."__row"
 LIMIT ?`;
   const first = Math.max(0, request.index) * size;
   return { sql, params: [first, first + size, CHART_ROW_CAP + 1] };

@@ -32,6 +32,8 @@ export interface ChartSpec {
   readonly x: string;
   readonly y: string;
   readonly color?: string;
+  /** The series a line or slope follows, when it is not the colour column. */
+  readonly z?: string;
   readonly fx?: string;
   readonly fy?: string;
   readonly title?: Text;
@@ -89,7 +91,7 @@ export function parseChartSpec(text: string): SpecResult<ChartSpec> {
   for (const field of ['from', 'x', 'y'] as const) {
     if (typeof v[field] !== 'string' || v[field] === '') return fail('nb.chart.missing', { field });
   }
-  for (const field of ['color', 'fx', 'fy'] as const) {
+  for (const field of ['color', 'z', 'fx', 'fy'] as const) {
     if (v[field] !== undefined && typeof v[field] !== 'string') return fail('nb.chart.field', { field });
   }
   if (v['title'] !== undefined && !isText(v['title'])) return fail('nb.chart.field', { field: 'title' });
@@ -134,7 +136,7 @@ export function parseInputSpec(text: string): SpecResult<InputSpec> {
 
 /** The columns a chart reads from its relation, each once. */
 export function chartColumns(spec: ChartSpec): string[] {
-  const cols = [spec.x, spec.y, spec.color, spec.fx, spec.fy, ...(spec.tip ?? []), ...Object.values(spec.select ?? {})];
+  const cols = [spec.x, spec.y, spec.color, spec.z, spec.fx, spec.fy, ...(spec.tip ?? []), ...Object.values(spec.select ?? {})];
   if (spec.page) cols.push(spec.page.by, spec.page.order);
   return [...new Set(cols.filter((c): c is string => typeof c === 'string' && c !== ''))];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { notebookMessages } from '../../../src/app/notebook-messages';
 import { checkReadOnly } from '../../../src/notebook/guard';
 
 // [statement, the refusal's message key, or null when the statement is allowed]
@@ -85,7 +86,10 @@ describe('read-only guard', () => {
     it(`${refusal ?? 'allows'}: ${JSON.stringify(sql)}`, () => {
       const r = checkReadOnly(sql);
       if (refusal === null) expect(r.ok, JSON.stringify(r)).toBe(true);
-      else expect(r.ok ? null : r.error.key).toBe(refusal);
+      else {
+        expect(r.ok ? null : r.error.key).toBe(refusal);
+        expect(notebookMessages['zh-CN'][refusal], 'the refusal has a message').toBeDefined();
+      }
     });
   }
 
