@@ -56,6 +56,8 @@ export const engineMessages: Catalogue = {
     'engine.explain.ratio': '目标 {target}，实际 {actual}，完成 {percent}% × {points} 分，得 {score}/{points}',
     'engine.explain.ratio_lower':
       '目标 {target}，实际 {actual}，目标÷实际 = {percent}% × {points} 分，得 {score}/{points}',
+    'engine.explain.ratio_full': '目标 {target}，实际 {actual}，完成 {percent}%，按 100% 计，得 {score}/{points}',
+    'engine.explain.ratio_lower_full': '目标 {target}，实际 {actual}，目标÷实际 = {percent}%，按 100% 计，得 {score}/{points}',
     'engine.explain.range_in': '区间 {low}–{high}，实际 {actual}，在区间内，得 {score}/{points}',
     'engine.explain.range_out':
       '区间 {low}–{high}，实际 {actual}，{side} {gap}{gapUnit} × {step} 分 = 扣 {deduction} 分，得 {score}/{points}',
@@ -148,6 +150,9 @@ export const engineMessages: Catalogue = {
     'engine.explain.ratio': 'target {target}, actual {actual}: {percent}% done × {points}, {score}/{points}',
     'engine.explain.ratio_lower':
       'target {target}, actual {actual}: target ÷ actual = {percent}% × {points}, {score}/{points}',
+    'engine.explain.ratio_full': 'target {target}, actual {actual}: {percent}% done, counted as 100%, {score}/{points}',
+    'engine.explain.ratio_lower_full':
+      'target {target}, actual {actual}: target ÷ actual = {percent}%, counted as 100%, {score}/{points}',
     'engine.explain.range_in': 'range {low}–{high}, actual {actual}: within, {score}/{points}',
     'engine.explain.range_out':
       'range {low}–{high}, actual {actual}: {gap}{gapUnit} {side} × {step} = −{deduction}, {score}/{points}',

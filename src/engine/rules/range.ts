@@ -6,7 +6,7 @@ import { messageSql, template } from '../template';
 import { measured, times } from './display';
 import type { Rule } from './types';
 
-type K = 't' | 't_low' | 't_high' | 'target_kind' | 'a' | 'points' | 'step' | 'low' | 'high' | 'measure' | 'actual_shown' | 'gap_unit';
+type K = 't' | 't_low' | 't_high' | 'target_kind' | 'a' | 'points' | 'step' | 'low' | 'high' | 'measure' | 'target_shown' | 'actual_shown' | 'gap_unit';
 
 export const range: Rule<K, 'low' | 'high' | 'distance' | 'deduction'> = {
   code: 'range',
@@ -36,7 +36,8 @@ export const range: Rule<K, 'low' | 'high' | 'distance' | 'deduction'> = {
     const bound = (x: Sql): Sql => `CASE WHEN ${x} IS NULL THEN ${word('engine.open')} ELSE ${measured(x, r.measure)} END`;
     const params = {
       low: bound(d.low),
-      high: bound(d.high),
+      // A ceiling from a formula shows how it was reached (seed 004: last year's ratio).
+      high: `CASE WHEN ${r.target_kind} = 'formula' THEN ${r.target_shown} ELSE ${bound(d.high)} END`,
       actual: r.actual_shown,
       side: `CASE WHEN ${r.a} < ${d.low} THEN ${word('engine.side.below_low')} ELSE ${word('engine.side.above_high')} END`,
       gap: fmt(d.distance),

@@ -40,7 +40,9 @@ export const ratio: Rule<K, 'full' | 'met' | 'degenerate' | 'share' | 'percent'>
       [
         [`${d.full} OR (${d.degenerate} AND ${d.met})`, messageSql(lang, 'engine.explain.met', params)],
         [d.degenerate, messageSql(lang, 'engine.explain.unmet', params)],
+        [`${r.direction} = 'lower' AND ${d.percent} > 100`, messageSql(lang, 'engine.explain.ratio_lower_full', params)],
         [`${r.direction} = 'lower'`, messageSql(lang, 'engine.explain.ratio_lower', params)],
+        [`${d.percent} > 100`, messageSql(lang, 'engine.explain.ratio_full', params)],
       ],
       messageSql(lang, 'engine.explain.ratio', params),
     );

@@ -42,9 +42,21 @@ const CASES: Case[] = [
   },
   {
     // Seed 004: the part above 107 must fall by 10 %: last year 115 → ceiling 114.2 this year.
-    name: 'a single-number target (a formula value) replaces high',
-    item: { low: '103', high: '107', target_kind: 'formula', t: '114.2', a: '113', points: '18', step: '2' },
-    score: 18,
+    name: 'a single-number target (a formula value) replaces high, and the sentence shows the formula',
+    item: {
+      low: '103',
+      high: '107',
+      target_kind: 'formula',
+      t: '114.2',
+      formula: '=if(prev>120, 107+(prev-107)*0.88, if(prev>107, 107+(prev-107)*0.9, 107))',
+      uses_prev: true,
+      prev: '115',
+      a: '115',
+      points: '18',
+      step: '2',
+    },
+    score: 16.4,
+    zh: '区间 103–114.2（=if(prev>120, 107+(prev-107)*0.88, if(prev>107, 107+(prev-107)*0.9, 107))，上年 115），实际 115，高于上限 0.8 × 2 分 = 扣 1.6 分，得 16.4/18',
   },
   {
     name: 'no bound below: only the ceiling counts',
