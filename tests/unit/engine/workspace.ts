@@ -9,7 +9,7 @@ import { applyScoring } from '../../../src/engine';
 import type { Lang } from '../../../src/i18n/types';
 import { TABLES, type TableName } from '../../../src/schema/tables';
 
-export type Rows = readonly Readonly<Record<string, string | number | null>>[];
+export type Rows = readonly Readonly<Record<string, string | number | null | undefined>>[];
 export type Workspace = Partial<Record<TableName, Rows>>;
 
 export function storedSources(ws: Workspace): StoredSource[] {
