@@ -19,8 +19,8 @@ try {
   await page.waitForFunction(() => window.kaohe !== undefined);
   await page.evaluate(() => window.kaohe.ready);
   console.log(`ready in ${Date.now() - t0} ms`);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: out, fullPage: true });
+  await page.waitForTimeout(Number(process.env.SHOT_WAIT ?? 300));
+  await page.screenshot({ path: out, fullPage: process.env.SHOT_FULL !== '0' });
   console.log(`saved ${out}`);
 } finally {
   await browser.close();

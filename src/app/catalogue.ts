@@ -1,7 +1,8 @@
 import { mergeCatalogues } from '../i18n/format';
+import { engineMessages } from '../engine';
 import { ingestMessages } from '../ingest';
 import { appMessages } from './messages';
 import { notebookMessages } from './notebook-messages';
 
 /** The one message catalogue: every module's part, zh-CN first, English second. */
-export const catalogue = mergeCatalogues(appMessages, ingestMessages, notebookMessages);
+export const catalogue = mergeCatalogues(appMessages, ingestMessages, engineMessages, notebookMessages);

@@ -70,8 +70,7 @@ export const notebookMessages: Catalogue = {
     'nb.filter.clear': '清除',
     'nb.filter.clear_one': '清除筛选：{label}',
     'nb.filter.clear_all': '全部清除',
-    'nb.open.error': '无法打开「{file}」：{reason}',
-    'nb.open.not_notebook': '这不是笔记本文件（应为 .md 文本文件）',
+    'nb.open.not_notebook': '无法打开「{file}」：这不是笔记本文件。笔记本文件是用「下载笔记本」保存的 .md 文本文件。',
 
     'nb.guard.empty': 'SQL 是空的。',
     'nb.guard.writes': '已拒绝：{statement} 会修改数据或设置，笔记本里的 SQL 只能读取数据。',
@@ -205,8 +204,7 @@ export const notebookMessages: Catalogue = {
     'nb.filter.clear': 'Clear',
     'nb.filter.clear_one': 'Clear filter: {label}',
     'nb.filter.clear_all': 'Clear all',
-    'nb.open.error': 'Could not open “{file}”: {reason}',
-    'nb.open.not_notebook': 'this is not a notebook file (a .md text file)',
+    'nb.open.not_notebook': 'Could not open “{file}”: it is not a notebook file. A notebook file is the .md text file that “Download notebook” saves.',
 
     'nb.guard.empty': 'The SQL is empty.',
     'nb.guard.writes': 'Refused: {statement} would change data or settings; SQL in a notebook only reads.',

@@ -1,4 +1,5 @@
 import type { Database, Param } from '../db/types';
+import type { Statement } from '../engine';
 import { loadTables } from '../db/load';
 import { toRows, type Row } from '../db/rows';
 import { ident } from '../db/sql';
@@ -53,6 +54,7 @@ export class WorkspaceModel {
   #reports = $state.raw<ImportReport[]>([]);
   #questions = $state.raw<Question[]>([]);
   #version = $state(0);
+  #scoringSql = $state.raw<readonly Statement[]>([]);
   #queue: Promise<unknown> = Promise.resolve();
   readonly #importer = new ImportClient();
 
@@ -60,7 +62,8 @@ export class WorkspaceModel {
 
   constructor(
     private readonly openDatabase: () => Promise<Database>,
-    private readonly afterChange: (db: Database) => Promise<void> = async () => {},
+    /** Runs after every change to the tables (scoring); returns the SQL it ran, for 查看SQL. */
+    private readonly afterChange: (db: Database) => Promise<readonly Statement[]> = async () => [],
   ) {}
 
   get db(): Database {
@@ -78,6 +81,17 @@ export class WorkspaceModel {
   get questions() { return this.#questions; }
   /** Bumped after every change to the tables: views re-query when it moves. */
   get version() { return this.#version; }
+  /** The statements the last scoring run created. */
+  get scoringSql() { return this.#scoringSql; }
+
+  /** Runs the scoring again without a data change (the UI language of the explanations changed). */
+  rescore(): Promise<void> {
+    return this.#serial(async () => {
+      if (this.#phase !== 'ready') return;
+      this.#scoringSql = await this.afterChange(this.db);
+      this.#version++;
+    });
+  }
 
   /** Restores the autosaved workspace, or opens the default demo on first use. */
   start(): Promise<void> {
@@ -237,7 +251,7 @@ export class WorkspaceModel {
       this.#error = null;
       this.#counts = await this.#countRows();
       this.#busy = { message: { key: 'app.status.scoring' }, fraction: null };
-      await this.afterChange(this.db);
+      this.#scoringSql = await this.afterChange(this.db);
       this.#version++;
     } finally {
       this.#busy = null;

@@ -25,7 +25,7 @@ export function barChart(rows: readonly Row[], o: ChartOptions): HTMLElement | S
   return Plot.plot({
     ...frame(o, rows),
     ...(horizontal
-      ? { y: axis, x: measureScale, marginLeft: marginFor(rows, category), marginRight: values ? 40 : 20, height: o.height ?? 50 + 22 * count }
+      ? { y: axis, x: { ...measureScale, ...(values && signed ? { inset: 30 } : {}) }, marginLeft: marginFor(rows, category), marginRight: values ? 40 : 20, height: o.height ?? 50 + 22 * count }
       : { x: { ...axis, tickRotate: count > 8 ? -40 : 0 }, y: measureScale, marginBottom: count > 8 ? marginFor(rows, category, 30, 150) : 30 }),
     color: colorScale(o, rows),
     marks: [
@@ -40,14 +40,16 @@ export function barChart(rows: readonly Row[], o: ChartOptions): HTMLElement | S
       }),
       horizontal ? Plot.ruleX([0]) : Plot.ruleY([0]),
       ...(values
-        ? [Plot.text(rows as Row[], {
-            x: (d: Row) => Math.max(0, Number(d[measure])),
-            y: o.y,
-            text: (d: Row) => format(Number(d[measure])),
-            textAnchor: 'start',
-            dx: 4,
-            fillOpacity: emphasis(o),
-          })]
+        ? [false, true].map((negative) =>
+            Plot.text(rows.filter((d) => Number(d[measure]) < 0 === negative) as Row[], {
+              x: o.x,
+              y: o.y,
+              text: (d: Row) => format(Number(d[measure])),
+              textAnchor: negative ? 'end' : 'start',
+              dx: negative ? -4 : 4,
+              fillOpacity: emphasis(o),
+            }),
+          )
         : []),
     ],
   }) as HTMLElement | SVGSVGElement;

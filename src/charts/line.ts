@@ -14,7 +14,7 @@ export function lineChart(rows: readonly Row[], o: ChartOptions): HTMLElement | 
     y: { label: label(o, o.y), grid: true, ...(o.reverse ? { reverse: true } : {}), ...(format ? { tickFormat: format } : {}) },
     color: colorScale(o, rows),
     marks: [
-      Plot.line(rows as Row[], { x: o.x, y: o.y, z: o.color, stroke, strokeOpacity: opacity, strokeWidth: 1.6, ...facets(o) }),
+      Plot.line(rows as Row[], { x: o.x, y: o.y, z: o.z ?? o.color, stroke, strokeOpacity: opacity, strokeWidth: 1.6, ...facets(o) }),
       Plot.dot(rows as Row[], {
         x: o.x,
         y: o.y,

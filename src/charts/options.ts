@@ -13,6 +13,8 @@ export interface ChartOptions {
   readonly x: string;
   readonly y: string;
   readonly color?: string | undefined;
+  /** The series a line or slope follows (a unit), when it is not the colour column. */
+  readonly z?: string | undefined;
   readonly fx?: string | undefined;
   readonly fy?: string | undefined;
   readonly title?: string | undefined;

@@ -2,7 +2,7 @@
 // axis, so the few items where most is lost stand out.
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../db/rows';
-import { categoryAxis, emphasis, frame, label, marginFor, tipChannels, type ChartOptions } from './options';
+import { categoryAxis, emphasis, frame, label, marginFor, textWidth, tipChannels, type ChartOptions } from './options';
 
 export function paretoChart(rows: readonly Row[], o: ChartOptions): HTMLElement | SVGSVGElement {
   const sorted = [...rows].sort((a, b) => Number(b[o.y] ?? 0) - Number(a[o.y] ?? 0));
@@ -16,15 +16,19 @@ export function paretoChart(rows: readonly Row[], o: ChartOptions): HTMLElement 
   });
   const shareLabel = o.cumulativeLabel ?? 'cumulative';
   const percent = (v: number) => `${Math.round((top > 0 ? v / top : 0) * 100)}%`;
+  // Labels turned 40° reach left of their bar: the first one needs room.
+  const firstLabel = textWidth(String(sorted[0]?.[o.x] ?? '')) * Math.cos(Math.PI * 40 / 180);
   return Plot.plot({
     ...frame(o, rows),
     marginRight: 48,
+    marginLeft: Math.max(50, Math.min(200, firstLabel)),
     marginBottom: marginFor(rows, o.x, 30, 150),
     x: categoryAxis(sorted, o.x, { tickRotate: -40 }),
     y: { label: label(o, o.y), grid: true },
     marks: [
       Plot.barY(sorted, { x: o.x, y: o.y, fill: '#b4232c', fillOpacity: emphasis(o), tip: true, channels: tipChannels(o) }),
       Plot.ruleY([0]),
+      Plot.axisY({ anchor: 'left', label: label(o, o.y) }),
       Plot.line(cumulative, { x: o.x, y: '__y', stroke: '#1d2329', strokeWidth: 1.5 }),
       Plot.dot(cumulative, {
         x: o.x,

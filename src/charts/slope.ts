@@ -8,8 +8,17 @@ export function slopeChart(rows: readonly Row[], o: ChartOptions): HTMLElement |
   const periods = domainOf(rows, o.x);
   const first = periods[0];
   const last = periods[periods.length - 1];
-  const series = o.color ?? o.y;
-  const labelled = (p: typeof first) => rows.filter((r) => r[o.x] === p).map((r) => ({ ...r, __label: `${r[series] ?? ''} ${r[o.y] ?? ''}` }));
+  const series = o.z ?? o.color ?? o.y;
+  // Ties (two units both 2nd) share one label rather than print over each other.
+  const labelled = (p: typeof first) => {
+    const at = new Map<string, { row: Row; names: string[] }>();
+    for (const row of rows.filter((r) => r[o.x] === p)) {
+      const seen = at.get(String(row[o.y]));
+      if (seen) seen.names.push(String(row[series] ?? ''));
+      else at.set(String(row[o.y]), { row, names: [String(row[series] ?? '')] });
+    }
+    return [...at.values()].map(({ row, names }) => ({ ...row, __label: `${names.join('、')} ${row[o.y] ?? ''}` }));
+  };
   const margin = marginFor(rows, series, 60, 180) + 24;
   const stroke = o.color ?? 'currentColor';
   const opacity = emphasis(o);

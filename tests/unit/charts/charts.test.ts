@@ -36,6 +36,11 @@ describe('chart builders', () => {
     return slopeChart(rankChange, base({ x: 'year', y: 'rank', color: 'unit', reverse: true, title: '名次变化' }));
   });
 
+  chartTest(function rankSlopeWithTies() {
+    const tied = rankChange.map((r) => (r.year === 2019 && r.rank === 2 ? { ...r, rank: 1 } : r));
+    return slopeChart(tied, base({ x: 'year', y: 'rank', z: 'unit', reverse: true }));
+  });
+
   chartTest(function shareHeatmap() {
     return cellChart(shares, base({ x: 'unit', y: 'indicator', color: 'share', percent: true, tip: ['explanation'], title: '得分率' }));
   });

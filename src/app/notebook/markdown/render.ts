@@ -1,7 +1,7 @@
 // Markdown cells to HTML through DOMPurify: no script, no event handlers, no styles or frames,
 // and no remote images (a notebook opened from someone else must not call out): an image shows
 // only from a data: or blob: URL.
-import DOMPurify, { type Config } from 'dompurify';
+import DOMPurify, { type Config, type WindowLike } from 'dompurify';
 import { marked } from 'marked';
 
 const LOCAL_IMAGE = /^(data:image\/(png|jpe?g|gif|webp|avif|bmp);|blob:)/i;
@@ -16,7 +16,7 @@ const CONFIG: Config = {
 };
 
 /** A renderer bound to a window (the page's, or happy-dom's in tests). */
-export function markdownRenderer(window: Window): (markdown: string) => string {
+export function markdownRenderer(window: WindowLike): (markdown: string) => string {
   const purify = DOMPurify(window);
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     if (node.nodeName === 'IMG' && data.attrName === 'src') {

@@ -1,0 +1,183 @@
+// The notebook as the page sees it: its cells, their states and the inputs' values, kept in step
+// with the workspace document (the notebook file text, autosaved with it) and with the data.
+import DEFAULT_NOTEBOOK from '../../../data/notebooks/overview.md?raw';
+import type { Row } from '../../db/rows';
+import type { Param } from '../../db/types';
+import type { Message } from '../../i18n/types';
+import { SCHEMA_SQL, type ChartPageRequest, type Sort } from '../../notebook/build-sql';
+import type { Cell, CellKind } from '../../notebook/cells';
+import { notebookFileName, parseNotebook, serialiseNotebook, FILE_HEADER } from '../../notebook/file';
+import { fetchPage, type Page } from '../../notebook/run';
+import { Session, type CellState, type Entry } from '../../notebook/session';
+import { toRows } from '../../db/rows';
+import type { WorkspaceModel } from '../workspace.svelte';
+import { newCell } from './templates';
+
+/** The default notebook as it would be saved: a notebook equal to it is stored as null. */
+const DEFAULT_TEXT = serialiseNotebook(parseNotebook(DEFAULT_NOTEBOOK));
+const IDLE: CellState = { status: 'idle' };
+
+export class NotebookModel {
+  #entries = $state.raw<readonly Entry[]>([]);
+  #states = $state.raw<Readonly<Record<string, CellState>>>({});
+  #values = $state.raw<ReadonlyMap<string, Param>>(new Map());
+  #schema = $state.raw<Readonly<Record<string, readonly string[]>>>({});
+  #opened = $state.raw<ReadonlySet<string>>(new Set());
+  #runs = $state(0);
+  #lastRunMs = $state(0);
+  #problem = $state.raw<Message | null>(null);
+  #session: Session | null = null;
+  /** The file text last loaded or saved (null: the default), so our own saves are not reloaded. */
+  #written: string | null | undefined = undefined;
+  #ids = 0;
+
+  constructor(private readonly workspace: WorkspaceModel) {}
+
+  get entries() { return this.#entries; }
+  get values() { return this.#values; }
+  get schema() { return this.#schema; }
+  /** Plans run so far, and how long the last took: the browser benchmark reads these. */
+  get runs() { return this.#runs; }
+  get lastRunMs() { return this.#lastRunMs; }
+  get problem() { return this.#problem; }
+  state(id: string): CellState { return this.#states[id] ?? IDLE; }
+  /** Cells added here: their editors start open. */
+  isNew(id: string): boolean { return this.#opened.has(id); }
+
+  /** The workspace is open: from now on cells run against its database. */
+  start(): void {
+    this.#session ??= new Session(this.workspace.db, {
+      state: (id, s) => (this.#states = { ...this.#states, [id]: s }),
+      values: (v) => (this.#values = new Map(v)),
+      ran: ({ ms }) => {
+        this.#lastRunMs = ms;
+        this.#runs++;
+      },
+    });
+    void this.#session.setCells(this.#entries);
+  }
+
+  /** The document's notebook text changed (opened, restored, cleared): show that notebook. */
+  load(text: string | null): void {
+    if (text === this.#written) return;
+    this.#written = text;
+    this.#states = {};
+    this.#opened = new Set();
+    this.#entries = parseNotebook(text ?? DEFAULT_NOTEBOOK).map((cell) => ({ id: this.#id(), cell }));
+    void this.#session?.setCells(this.#entries).then(() => this.#refreshSchema());
+  }
+
+  dataChanged(): void {
+    void this.#session?.dataChanged().then(() => this.#refreshSchema());
+  }
+
+  update(id: string, cell: Cell): void {
+    this.#commit(this.#entries.map((e) => (e.id === id ? { id, cell } : e)));
+  }
+
+  /** Adds a cell of `kind` at `at`; `markdown` is a new text cell's first words, in the UI language. */
+  add(kind: CellKind, at: number, markdown: string): void {
+    const id = this.#id();
+    const cell = newCell(kind, this.#entries.map((e) => e.cell), (relation) => this.#columnsOf(relation), markdown);
+    this.#opened = new Set([...this.#opened, id]);
+    this.#commit([...this.#entries.slice(0, at), { id, cell }, ...this.#entries.slice(at)]);
+  }
+
+  remove(id: string): void {
+    this.#commit(this.#entries.filter((e) => e.id !== id));
+  }
+
+  move(id: string, delta: number): void {
+    const from = this.#entries.findIndex((e) => e.id === id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= this.#entries.length) return;
+    const next = [...this.#entries];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved!);
+    this.#commit(next);
+  }
+
+  rerun(id: string): void {
+    void this.#session?.rerun(id);
+  }
+
+  setValue(name: string, value: Param): void {
+    void this.#session?.setValue(name, value);
+  }
+
+  /** Cross-filter: clicking what is already chosen clears it. */
+  select(choices: readonly (readonly [string, Param])[]): void {
+    const all = choices.every(([name, v]) => v !== null && String(this.#values.get(name.toLowerCase())) === String(v));
+    for (const [name, v] of choices) this.setValue(name, all ? null : v);
+  }
+
+  setPage(id: string, request: ChartPageRequest): void {
+    void this.#session?.setPage(id, request);
+  }
+
+  page(relation: string, sort: Sort | null, offset: number, limit: number): Promise<Page> {
+    return fetchPage(this.workspace.db, relation, sort, offset, limit);
+  }
+
+  /** The notebook file: text and a name for the download. */
+  file(): { name: string; text: string } {
+    const cells = this.#entries.map((e) => e.cell);
+    return { name: notebookFileName(cells, 'notebook'), text: serialiseNotebook(cells) };
+  }
+
+  /** Opens a notebook file; text that is not one changes nothing and says why. */
+  open(name: string, text: string): void {
+    const cells = parseNotebook(text);
+    if (!text.includes(FILE_HEADER) && !cells.some((c) => c.kind !== 'markdown')) {
+      this.#problem = { key: 'nb.open.not_notebook', params: { file: name } };
+      return;
+    }
+    this.#problem = null;
+    this.#written = undefined;
+    this.#states = {};
+    this.#opened = new Set();
+    this.#commit(cells.map((cell) => ({ id: this.#id(), cell })));
+  }
+
+  reset(): void {
+    this.#problem = null;
+    this.load(null);
+    this.#save();
+  }
+
+  clearProblem(): void {
+    this.#problem = null;
+  }
+
+  #commit(entries: readonly Entry[]): void {
+    this.#entries = entries;
+    void this.#session?.setCells(entries).then(() => this.#refreshSchema());
+    this.#save();
+  }
+
+  #save(): void {
+    const text = serialiseNotebook(this.#entries.map((e) => e.cell));
+    const stored = text === DEFAULT_TEXT ? null : text;
+    this.#written = stored;
+    if (stored !== this.workspace.doc.notebook) void this.workspace.setNotebook(stored);
+  }
+
+  #columnsOf(relation: string): readonly string[] {
+    return this.#schema[relation.toLowerCase()] ?? [];
+  }
+
+  async #refreshSchema(): Promise<void> {
+    try {
+      const rows: Row[] = toRows(await this.workspace.db.query(SCHEMA_SQL));
+      const schema: Record<string, string[]> = {};
+      for (const r of rows) (schema[String(r['table_name']).toLowerCase()] ??= []).push(String(r['column_name']));
+      this.#schema = schema;
+    } catch {
+      // completion is a help, never a failure
+    }
+  }
+
+  #id(): string {
+    return `c${++this.#ids}`;
+  }
+}
