@@ -1,5 +1,6 @@
 // Catalogue templates turned into SQL: `目标 {target}，…` → concat('目标 ', <target sql>, '，…').
 // The template text is ours (messages.ts); parameters are SQL expressions over row columns.
+import { fill } from '../i18n/format';
 import type { Lang, Message } from '../i18n/types';
 import { engineMessages } from './messages';
 import { concat, text, type Sql } from './sql';
@@ -34,9 +35,4 @@ export function messageSql(lang: Lang, key: string, params: Readonly<Record<stri
 }
 
 /** The message rendered in TypeScript (formula errors, CLI output). */
-export function renderMessage(lang: Lang, m: Message): string {
-  return template(lang, m.key).replace(PLACEHOLDER, (whole, name: string) => {
-    const v = m.params?.[name];
-    return v === undefined ? whole : String(v);
-  });
-}
+export const renderMessage = (lang: Lang, m: Message): string => fill(template(lang, m.key), m.params);

@@ -44,6 +44,7 @@ SELECT year, unit, indicator,
   ${first('source_row')} AS result_row,
   string_agg(note, '；' ORDER BY source, source_row) AS note
 FROM (${TRIMMED_RESULTS})
+WHERE indicator IN (SELECT indicator FROM engine_rubric_rows WHERE rule_code = 'bonus')
 GROUP BY year, unit, indicator`,
     },
     {
@@ -83,7 +84,7 @@ LEFT JOIN engine_target_text own ON own.year = pl.year AND own.unit = pl.unit AN
 LEFT JOIN engine_target_text everyone ON everyone.year = pl.year AND everyone.unit IS NULL AND everyone.indicator = pl.indicator
 LEFT JOIN engine_prev pv ON pv.year = pl.year AND pv.unit = pl.unit AND pv.indicator = pl.indicator
 LEFT JOIN engine_actuals ac ON ac.year = pl.year AND ac.unit = pl.unit AND ac.indicator = pl.indicator AND ac.round = pl.round
-LEFT JOIN engine_claims cl ON pl.round IS NULL AND cl.year = pl.year AND cl.unit = pl.unit AND cl.indicator = pl.indicator`,
+LEFT JOIN engine_claims cl ON cl.year = pl.year AND cl.unit = pl.unit AND cl.indicator = pl.indicator`,
     },
   ];
 }
