@@ -1,5 +1,6 @@
 // Issue 2 in a real browser: the production build, headless Chromium, the demo workspace, the
 // GB18030 wide file through the file input, and the workspace surviving a reload.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -56,7 +57,7 @@ describe('the demo workspace', () => {
     const kao = await glyph('考');
     const he = await glyph('核');
     expect(kao.equals(he)).toBe(false);
-    await expect(page.locator('h1').textContent()).resolves.toContain('考核');
+    await expect(page.getByTestId('app-title').textContent()).resolves.toContain('考核');
     await screenshot(page, 'demo');
   });
 
@@ -113,9 +114,26 @@ describe('importing the GB18030 wide target table through the file input', () =>
     expect(rows[0]?.n).toBe(150);
   });
 
+  it('asks for the year and the kind of a wide file whose name says neither, then loads it', async () => {
+    const bytes = readFileSync(GB_FILE);
+    await page.getByTestId('csv-input').setInputFiles({ name: '附件2.csv', mimeType: 'text/csv', buffer: bytes });
+    const question = page.getByTestId('question');
+    await question.waitFor();
+    await expect(question.textContent()).resolves.toContain('附件2.csv');
+    await question.locator('input[name=year]').fill('2017');
+    await question.locator('input[name=wideKind][value=targets]').check();
+    await question.getByRole('button', { name: '载入' }).click();
+    const report = page.locator('[data-testid=report][data-file="附件2.csv"]');
+    await report.getByTestId('report-counts').waitFor();
+    expect(await report.getByTestId('report-counts').getAttribute('data-loaded')).toBe('150');
+    const years = await sql<{ year: number; n: number }>(page, `SELECT year, count(*) AS n FROM targets WHERE source = '附件2.csv' GROUP BY year`);
+    expect(years).toEqual([{ year: 2017, n: 150 }]);
+    expect(await question.count()).toBe(0);
+  });
+
   it('switches the UI to English and back', async () => {
     await page.getByTestId('lang').click();
-    await expect(page.locator('h1').textContent()).resolves.toContain('Kaohe');
+    await expect(page.getByTestId('app-title').textContent()).resolves.toContain('Kaohe');
     await expect(page.getByTestId('import').textContent()).resolves.toContain('Import CSV files');
     await page.getByTestId('lang').click();
     await expect(page.getByTestId('import').textContent()).resolves.toContain('导入');
