@@ -53,13 +53,21 @@ function importAll(files: readonly { name: string; bytes: Uint8Array }[]): Impor
   return first.map((o, i) => (o.source?.table === 'units' ? o : importToSource(files[i]!, { knownUnits })));
 }
 
-/** Every input error, as sentences naming the file, the row and the column. */
-function problems(outcomes: readonly ImportOutcome[], say: (m: Message) => string): string[] {
+/**
+ * Every input error as a sentence naming the file, the row and the column. Ingest's sentences
+ * already name them; ours frames any that does not name its file.
+ */
+export function problems(outcomes: readonly ImportOutcome[], say: (m: Message) => string): string[] {
   return outcomes.flatMap(({ report }) => {
-    if (!report.ok) return [say({ key: 'cli.failed', params: { file: report.file, reason: say(report.error ?? { key: 'cli.failed' }) } })];
-    return report.rejected.map((r) =>
-      say({ key: 'cli.rejected', params: { file: report.file, row: r.row, column: r.column ?? '—', reason: say(r.reason) } }),
-    );
+    const framed = (reason: string, frame: Message) => (reason.includes(report.file) ? reason : say(frame));
+    if (!report.ok) {
+      const reason = say(report.error ?? { key: 'cli.unknownError' });
+      return [framed(reason, { key: 'cli.failed', params: { file: report.file, reason } })];
+    }
+    return report.rejected.map((r) => {
+      const reason = say(r.reason);
+      return framed(reason, { key: 'cli.rejected', params: { file: report.file, row: r.row, column: r.column ?? '—', reason } });
+    });
   });
 }
 
