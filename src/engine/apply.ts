@@ -1,15 +1,22 @@
-// Runs the compiled scoring on a database: the views over the loaded tables, and the small
-// engine_formulas table filled with bound parameters. Never copies the data tables.
+// Runs the compiled scoring on a database: the views over the loaded tables, three tiny settings
+// tables and engine_formulas (filled with bound parameters). Never copies the data tables.
 import { createTableSql } from '../db/load';
 import { toRows } from '../db/rows';
+import { literal } from '../db/sql';
 import type { Database, Param } from '../db/types';
 import type { Lang } from '../i18n/types';
 import { TABLE_NAMES } from '../schema/tables';
 import { compileScoring, type CompiledScoring } from './compile';
 import type { CompiledFormula } from './formula';
+import type { Statement } from './statement';
 import { renderMessage } from './template';
-import { inputViews } from './views/inputs';
+import { inputViews, type InputQueries } from './views/inputs';
 import { FORMULA_INSERT } from './views/values';
+
+export interface ApplyOptions {
+  readonly lang: Lang;
+  readonly inputs?: InputQueries;
+}
 
 /** The row of engine_formulas for a compiled formula, its error rendered in `lang`. */
 export function formulaParams(f: CompiledFormula, lang: Lang): Param[] {
@@ -31,19 +38,43 @@ async function ensureTables(db: Database): Promise<void> {
 }
 
 /** The distinct formula targets, read through the input seam. */
-async function formulaTexts(db: Database): Promise<string[]> {
-  for (const s of inputViews()) await db.exec(s.sql);
+async function formulaTexts(db: Database, inputs: InputQueries | undefined): Promise<string[]> {
+  for (const s of inputViews(inputs)) await db.exec(s.sql);
   const rows = toRows(
     await db.query(`SELECT DISTINCT trim(target) AS formula FROM engine_targets WHERE trim(target) LIKE '=%' ORDER BY formula`),
   );
   return rows.map((r) => String(r['formula']));
 }
 
-/** Creates (or re-creates) the scoring views; `scores` and `totals` are then ready to query. */
-export async function applyScoring(db: Database, opts: { readonly lang: Lang }): Promise<CompiledScoring> {
+const kind = (s: Statement) => /^CREATE OR REPLACE (VIEW|TABLE|MACRO)/.exec(s.sql)?.[1];
+
+/** Whether every view and macro of `statements` exists on the database. */
+async function present(db: Database, statements: readonly Statement[]): Promise<boolean> {
+  const names = (k: string) => statements.filter((s) => kind(s) === k).map((s) => literal(s.name));
+  const [row] = toRows(
+    await db.query(`SELECT
+      (SELECT count(DISTINCT view_name) FROM duckdb_views() WHERE view_name IN (${names('VIEW').join(', ')})) AS views,
+      (SELECT count(DISTINCT function_name) FROM duckdb_functions() WHERE function_name IN (${names('MACRO').join(', ')})) AS macros`),
+  );
+  return row?.['views'] === names('VIEW').length && row['macros'] === names('MACRO').length;
+}
+
+/** What was last created on each database: the views are live, so the same SQL need not run again. */
+const applied = new WeakMap<Database, string>();
+
+/**
+ * Creates (or re-creates) the scoring views; `scores` and `totals` are then ready to query. When
+ * the statements are those already applied on this database, only the snapshot tables (settings,
+ * formulas) are rebuilt: the views read the reloaded tables by themselves.
+ */
+export async function applyScoring(db: Database, opts: ApplyOptions): Promise<CompiledScoring> {
   await ensureTables(db);
-  const compiled = compileScoring({ lang: opts.lang, formulas: await formulaTexts(db) });
-  for (const s of compiled.statements) await db.exec(s.sql);
+  const compiled = compileScoring({ lang: opts.lang, formulas: await formulaTexts(db, opts.inputs), inputs: opts.inputs });
+  const key = compiled.statements.map((s) => s.sql).join(';\n');
+  const again = applied.get(db) === key && (await present(db, compiled.statements));
+  applied.delete(db);
+  for (const s of compiled.statements) if (!again || kind(s) === 'TABLE') await db.exec(s.sql);
   for (const f of compiled.formulas) await db.query(FORMULA_INSERT, formulaParams(f, opts.lang));
+  applied.set(db, key);
   return compiled;
 }

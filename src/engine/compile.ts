@@ -6,7 +6,7 @@ import { MACROS } from './macros';
 import { text } from './sql';
 import type { Statement } from './statement';
 import { template } from './template';
-import { inputViews } from './views/inputs';
+import { inputViews, type InputQueries } from './views/inputs';
 import { itemViews } from './views/items';
 import { noteViews } from './views/notes';
 import { planViews } from './views/plan';
@@ -19,6 +19,8 @@ export interface ScoringOptions {
   readonly lang: Lang;
   /** The distinct formula targets (`=…`) in the data; each is parsed and compiled once. */
   readonly formulas?: readonly string[];
+  /** The effective rows of each input table (views/inputs.ts); by default the loaded tables. */
+  readonly inputs?: InputQueries;
 }
 
 export interface CompiledScoring {
@@ -31,7 +33,7 @@ export function compileScoring(opts: ScoringOptions): CompiledScoring {
   const notCompiled = text(template(opts.lang, 'engine.formula.not_compiled'));
   const statements = [
     ...MACROS,
-    ...inputViews(),
+    ...inputViews(opts.inputs),
     FORMULA_TABLE,
     ...settingsViews(),
     ...planViews(),

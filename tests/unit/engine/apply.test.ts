@@ -1,0 +1,94 @@
+// applyScoring: the views are live over the loaded tables; a re-apply after a data change sees
+// the new rows and settings; the input seam lets a scenario layer replace what the engine reads.
+import { describe, expect, it } from 'vitest';
+import { applyScoring } from '../../../src/engine';
+import { TABLE_NAMES } from '../../../src/schema/tables';
+import { database, load, query, totalRows, type Workspace } from './workspace';
+
+const BASE: Workspace = {
+  units: [{ unit: '春江镇' }, { unit: '孟河镇' }],
+  rubric: [
+    { indicator: '出生政策符合率', points: 20, rule: '扣分', step: 5 },
+    { indicator: '亮点工作', points: 3, rule: '加分' },
+  ],
+  targets: [{ year: 2018, indicator: '出生政策符合率', target: '99' }],
+  results: [
+    { year: 2018, unit: '春江镇', indicator: '出生政策符合率', actual: '98.2' },
+    { year: 2018, unit: '孟河镇', indicator: '出生政策符合率', actual: '99' },
+    { year: 2018, unit: '春江镇', indicator: '亮点工作', actual: '3' },
+  ],
+};
+
+describe('applyScoring', () => {
+  it('a re-apply after new data and settings scores the new data with the new settings', async () => {
+    const db = await database();
+    await load(db, BASE);
+    await applyScoring(db, { lang: 'zh-CN' });
+    expect(await totalRows(db, 'unit, total')).toEqual([
+      { unit: '孟河镇', total: 20 },
+      { unit: '春江镇', total: 19 },
+    ]);
+    await load(db, {
+      ...BASE,
+      results: [...BASE.results!.slice(1), { year: 2018, unit: '春江镇', indicator: '出生政策符合率', actual: '99.5' }],
+      settings: [{ key: 'bonus_cap', value: '1' }],
+    });
+    await applyScoring(db, { lang: 'zh-CN' });
+    expect(await totalRows(db, 'unit, total')).toEqual([
+      { unit: '春江镇', total: 21 },
+      { unit: '孟河镇', total: 20 },
+    ]);
+  });
+
+  it('a view dropped behind its back is created again', async () => {
+    const db = await database();
+    await load(db, BASE);
+    await applyScoring(db, { lang: 'zh-CN' });
+    await db.exec('DROP VIEW totals');
+    await applyScoring(db, { lang: 'zh-CN' });
+    expect(await totalRows(db, 'unit')).toHaveLength(2);
+  });
+
+  it('a new formula in the targets is compiled on the next apply', async () => {
+    const db = await database();
+    await load(db, BASE);
+    await applyScoring(db, { lang: 'zh-CN' });
+    await load(db, {
+      ...BASE,
+      targets: [{ year: 2018, indicator: '出生政策符合率', target: '=98+1' }],
+    });
+    await applyScoring(db, { lang: 'zh-CN' });
+    expect(await query(db, `SELECT unit, target, flag FROM scores WHERE rule = 'deduct' ORDER BY unit_ord`)).toEqual([
+      { unit: '春江镇', target: '99', flag: null },
+      { unit: '孟河镇', target: '99', flag: null },
+    ]);
+  });
+
+  it('the input seam: a scenario query for targets changes the scores without touching the tables', async () => {
+    const db = await database();
+    await load(db, BASE);
+    const inputs = { targets: `SELECT * REPLACE ('98' AS target) FROM targets` };
+    await applyScoring(db, { lang: 'zh-CN', inputs });
+    expect(await query(db, `SELECT unit, target, score FROM scores WHERE rule = 'deduct' ORDER BY unit_ord`)).toEqual([
+      { unit: '春江镇', target: '98', score: 20 },
+      { unit: '孟河镇', target: '98', score: 20 },
+    ]);
+    expect(await query(db, 'SELECT target FROM targets')).toEqual([{ target: '99' }]);
+    await applyScoring(db, { lang: 'zh-CN' });
+    expect(await query(db, `SELECT score FROM scores WHERE unit = '春江镇' AND rule = 'deduct'`)).toEqual([{ score: 16 }]);
+  });
+
+  it('creates no copy of the data: only the engine_formulas and three settings tables', async () => {
+    const db = await database();
+    await load(db, BASE);
+    await applyScoring(db, { lang: 'en' });
+    const after = (await query(db, `SELECT table_name FROM duckdb_tables() ORDER BY 1`)).map((t) => String(t['table_name']));
+    expect(after.filter((n) => !n.startsWith('engine'))).toEqual([...TABLE_NAMES].sort());
+    expect(after.filter((n) => n.startsWith('engine'))).toEqual([
+      'engine_config',
+      'engine_formulas',
+      'engine_grades',
+      'engine_rounds',
+    ]);
+  });
+});
