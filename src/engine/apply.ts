@@ -2,7 +2,6 @@
 // tables and engine_formulas (filled with bound parameters). Never copies the data tables.
 import { createTableSql } from '../db/load';
 import { toRows } from '../db/rows';
-import { literal } from '../db/sql';
 import type { Database, Param } from '../db/types';
 import type { Lang } from '../i18n/types';
 import { TABLE_NAMES } from '../schema/tables';
@@ -48,18 +47,11 @@ async function formulaTexts(db: Database, inputs: InputQueries | undefined): Pro
 
 const kind = (s: Statement) => /^CREATE OR REPLACE (VIEW|TABLE|MACRO)/.exec(s.sql)?.[1];
 
-/** Whether every view and macro of `statements` exists on the database. */
-async function present(db: Database, statements: readonly Statement[]): Promise<boolean> {
-  const names = (k: string) => statements.filter((s) => kind(s) === k).map((s) => literal(s.name));
-  const [row] = toRows(
-    await db.query(`SELECT
-      (SELECT count(DISTINCT view_name) FROM duckdb_views() WHERE view_name IN (${names('VIEW').join(', ')})) AS views,
-      (SELECT count(DISTINCT function_name) FROM duckdb_functions() WHERE function_name IN (${names('MACRO').join(', ')})) AS macros`),
-  );
-  return row?.['views'] === names('VIEW').length && row['macros'] === names('MACRO').length;
-}
-
-/** What was last created on each database: the views are live, so the same SQL need not run again. */
+/**
+ * What was last created on each database: the views are live over the tables (reloading a table
+ * keeps them valid), so the same SQL need not run again. Not checked against the catalogue:
+ * duckdb_views() binds every view, which costs more than building them.
+ */
 const applied = new WeakMap<Database, string>();
 
 /**
@@ -71,7 +63,7 @@ export async function applyScoring(db: Database, opts: ApplyOptions): Promise<Co
   await ensureTables(db);
   const compiled = compileScoring({ lang: opts.lang, formulas: await formulaTexts(db, opts.inputs), inputs: opts.inputs });
   const key = compiled.statements.map((s) => s.sql).join(';\n');
-  const again = applied.get(db) === key && (await present(db, compiled.statements));
+  const again = applied.get(db) === key;
   applied.delete(db);
   for (const s of compiled.statements) if (!again || kind(s) === 'TABLE') await db.exec(s.sql);
   for (const f of compiled.formulas) await db.query(FORMULA_INSERT, formulaParams(f, opts.lang));

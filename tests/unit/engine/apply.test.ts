@@ -40,13 +40,14 @@ describe('applyScoring', () => {
     ]);
   });
 
-  it('a view dropped behind its back is created again', async () => {
+  it('another language builds every view again, with its sentences', async () => {
     const db = await database();
     await load(db, BASE);
     await applyScoring(db, { lang: 'zh-CN' });
-    await db.exec('DROP VIEW totals');
-    await applyScoring(db, { lang: 'zh-CN' });
-    expect(await totalRows(db, 'unit')).toHaveLength(2);
+    await applyScoring(db, { lang: 'en' });
+    expect(await query(db, `SELECT explanation FROM scores WHERE unit = '春江镇' AND rule = 'deduct'`)).toEqual([
+      { explanation: 'target 99%, actual 98.2%: 0.8 percentage points below × 5 = −4, 16/20' },
+    ]);
   });
 
   it('a new formula in the targets is compiled on the next apply', async () => {
