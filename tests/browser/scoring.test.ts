@@ -1,5 +1,10 @@
 // Issue 3 in a real browser: the demo is scored on open, and the first leaderboard shows
 // grade and rank exactly as the engine's totals view computes them.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openApp, screenshot, sql, startHarness, type Harness } from './harness';
@@ -84,5 +89,25 @@ describe('the first leaderboard', () => {
       return /[A-Za-z]/.test(String(r[0]?.['explanation'])) && !/[得分]/.test(String(r[0]?.['explanation']));
     });
     await page.getByTestId('lang').click();
+  });
+});
+
+describe('the command line', () => {
+  it('npm run score on the demo folder reproduces the totals the app shows, for every year', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'kaohe-score-'));
+    const root = path.resolve(import.meta.dirname, '../..');
+    execFileSync('npx', ['tsx', 'src/cli/score.ts', '--data', 'data/demo/wujin', '--out', out], { cwd: root, stdio: 'pipe' });
+    const csv = Papa.parse<Record<string, string>>(readFileSync(path.join(out, 'totals.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const cli = csv.map((r) => [Number(r['year']), r['unit'], Number(r['total']), r['grade'], Number(r['rank']), r['vetoed'] === 'true']);
+    const app = (
+      await sql<{ year: number; unit: string; total: number; grade: string; rank: number; vetoed: boolean }>(
+        page,
+        'SELECT year, unit, total, grade, rank, vetoed FROM totals',
+      )
+    ).map((r) => [r.year, r.unit, r.total, r.grade, r.rank, r.vetoed]);
+    const key = (r: unknown[]) => `${r[0]}|${r[1]}`;
+    const sort = (rows: unknown[][]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(cli.length).toBe(17 * 4);
+    expect(sort(cli)).toEqual(sort(app));
   });
 });
