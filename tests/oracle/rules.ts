@@ -159,5 +159,5 @@ export function bonusScore(it: Item, claims: readonly string[]): number {
   return clamp(sum, 0, it.points);
 }
 
-/** Rules whose items count as missed targets for 末位否决 when below full points. */
-export const TARGET_RULES: ReadonlySet<RuleCode> = new Set(['pass', 'deduct', 'ratio', 'range']);
+/** Target items (docs/scoring.md, 末位否决): below full points they are missed targets. */
+export const TARGET_RULES: ReadonlySet<RuleCode> = new Set(['pass', 'deduct', 'ratio', 'range', 'level']);

@@ -1,0 +1,112 @@
+// Import + score at one scale, in a fresh browser per run (so the renderer's peak memory is this
+// run's): open the app, clear the demo with 清空工作区, pick the CSV files in the app's file input,
+// wait for the leaderboard of the new data. The last run also reads the engine's totals (for the
+// oracle), times the board's own queries, and makes the what-if edits.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LEADERBOARD_SQL, YEARS_SQL } from '../../src/app/leaderboard';
+import { ENGINE_TOTALS_SQL, type EngineTotal } from '../../tests/oracle/compare';
+import type { OracleTotal } from '../../tests/oracle/score';
+import { clearWorkspace, importFiles, launchBrowser, newContext, openPage, sql, startHeap, stopHeap, timedLoad, waitReady, type BoardWant, type LoadTiming } from './app';
+import type { Page } from 'playwright-core';
+import { RendererMemory } from './memory';
+
+export interface ImportRun extends LoadTiming {
+  readonly peakBytes: number;
+  readonly jsHeapMaxBytes: number;
+}
+
+export interface ScaleResult {
+  readonly warmup: ImportRun | null;
+  readonly runs: ImportRun[];
+  /** The board's two queries (years, then the year's rows) run alone after the import settled. */
+  readonly boardSqlMs: number;
+  /** DuckDB's own account of its memory after scoring (PRAGMA database_size). */
+  readonly duckdbMemory: string | null;
+  readonly engineTotals: EngineTotal[];
+  readonly whatIf: LoadTiming[];
+}
+
+export interface ScalePlan {
+  readonly dir: string;
+  readonly files: readonly string[];
+  readonly oracle: readonly OracleTotal[];
+  readonly runs: number;
+  readonly warmup: boolean;
+  readonly edits: number;
+  /** Stop the what-if edits once they have taken this long (at least three are made). */
+  readonly editBudgetMs: number;
+}
+
+/** The board once the new data is drawn: every unit, and the top unit's total. */
+function boardOf(oracle: readonly OracleTotal[]): { want: BoardWant; year: number } {
+  const year = Math.max(...oracle.map((t) => t.year));
+  const rows = oracle.filter((t) => t.year === year);
+  const top = rows.reduce((a, b) => (b.rank < a.rank ? b : a));
+  return { year, want: { rows: rows.length, unit: top.unit, cell: 4, text: Number(top.total).toFixed(2) } };
+}
+
+async function timeBoardSql(page: Page, year: number): Promise<number> {
+  const t0 = performance.now();
+  await sql(page, YEARS_SQL);
+  await sql(page, LEADERBOARD_SQL.replace('?', String(year)));
+  return performance.now() - t0;
+}
+
+/** bonus_cap edits (4, 3, 4, …) redrawn when the unit with the most bonus shows the capped bonus. */
+async function whatIf(page: Page, plan: ScalePlan, log: (s: string) => void): Promise<LoadTiming[]> {
+  const { year, want } = boardOf(plan.oracle);
+  const star = plan.oracle.find((t) => t.year === year && Number(t.bonus) >= 5);
+  if (!star) throw new Error('no unit claims 5 bonus points in the last year: the what-if has nothing to show');
+  const settings = readFileSync(path.join(plan.dir, '设置.csv'), 'utf8');
+  const out: LoadTiming[] = [];
+  const started = performance.now();
+  for (let i = 0; i < plan.edits; i++) {
+    if (i >= 3 && performance.now() - started > plan.editBudgetMs) {
+      log(`  what-if: stopped after ${i} edits (budget ${plan.editBudgetMs / 1000} s)`);
+      break;
+    }
+    const cap = i % 2 === 0 ? 4 : 3;
+    const text = settings.replace(/^bonus_cap,.*$/m, `bonus_cap,${cap}`);
+    const t = await timedLoad(page, { rows: want.rows, unit: star.unit, cell: 6, text: `+${cap.toFixed(2)}` }, [{ name: '设置.csv', text }]);
+    out.push(t);
+    log(`  what-if ${i + 1}: bonus_cap ${cap}, redrawn ${t.drawn.toFixed(0)} ms, settled ${t.settled.toFixed(0)} ms`);
+  }
+  return out;
+}
+
+export async function measureScale(url: string, plan: ScalePlan, log: (s: string) => void): Promise<ScaleResult> {
+  const paths = plan.files.map((f) => path.join(plan.dir, f));
+  const { year, want } = boardOf(plan.oracle);
+  const runs: ImportRun[] = [];
+  let warmup: ImportRun | null = null;
+  let tail: Omit<ScaleResult, 'warmup' | 'runs'> | null = null;
+  const total = plan.runs + (plan.warmup ? 1 : 0);
+  for (let i = 0; i < total; i++) {
+    const browser = await launchBrowser();
+    try {
+      const memory = await RendererMemory.attach(browser);
+      const page = await openPage(await newContext(browser), url);
+      await waitReady(page);
+      await clearWorkspace(page);
+      await startHeap(page);
+      const timing = await importFiles(page, want, paths);
+      const run: ImportRun = { ...timing, jsHeapMaxBytes: await stopHeap(page), peakBytes: (await memory.read()).peakBytes };
+      const label = plan.warmup && i === 0 ? 'warm-up' : String(runs.length + 1);
+      log(`  import ${label}: drawn ${run.drawn.toFixed(0)} ms, settled ${run.settled.toFixed(0)} ms, peak ${(run.peakBytes / 2 ** 20).toFixed(0)} MiB`);
+      if (run.rejected > 0) throw new Error(`${run.rejected} rows or files were rejected on import`);
+      if (plan.warmup && i === 0) warmup = run;
+      else runs.push(run);
+      if (i === total - 1) {
+        const boardSqlMs = await timeBoardSql(page, year);
+        const size = await sql<{ memory_usage: string }>(page, 'PRAGMA database_size');
+        const engineTotals = await sql(page, ENGINE_TOTALS_SQL);
+        tail = { boardSqlMs, duckdbMemory: size[0]?.memory_usage ?? null, engineTotals, whatIf: await whatIf(page, plan, log) };
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  if (!tail) throw new Error('no measured run');
+  return { warmup, runs, ...tail };
+}
