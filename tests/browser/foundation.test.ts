@@ -61,6 +61,15 @@ describe('the demo workspace', () => {
     await screenshot(page, 'demo');
   });
 
+  it('offers each table\'s template CSV, which imports cleanly', async () => {
+    await page.locator('[data-table=results]').click();
+    const link = page.locator('a[download="results.csv"]');
+    const href = await link.getAttribute('href');
+    const bytes = await page.evaluate(async (u) => Array.from(new Uint8Array(await (await fetch(u!)).arrayBuffer())), href);
+    expect(new TextDecoder().decode(Uint8Array.from(bytes))).toMatch(/^\uFEFF?年度,单位,指标/);
+    await page.locator('[data-table=units]').click();
+  });
+
   it('reports read = loaded + rejected for every demo file', async () => {
     const counts = page.getByTestId('report-counts');
     const n = await counts.count();
