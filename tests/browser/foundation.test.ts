@@ -61,7 +61,7 @@ describe('the demo workspace', () => {
     await screenshot(page, 'demo');
   });
 
-  it('offers each table\'s template CSV, which imports cleanly', async () => {
+  it('offers each table\'s template CSV with its Chinese headers', async () => {
     await page.locator('[data-table=results]').click();
     const link = page.locator('a[download="results.csv"]');
     const href = await link.getAttribute('href');
