@@ -4,7 +4,7 @@
 // round), then the engine's own generated SQL (applyScoring) and the totals read back.
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { openNativeDatabase } from '../src/cli/native';
+import { openNativeDatabase } from '../src/db/native';
 import { createTableSql } from '../src/db/load';
 import { toRows } from '../src/db/rows';
 import { ident, literal } from '../src/db/sql';

@@ -15,7 +15,7 @@ import { importToSource, type ImportOutcome } from '../workspace/importing';
 import { parseArgs, USAGE, type Options } from './args';
 import { toCsv } from './csv';
 import { cliMessages } from './messages';
-import { openNativeDatabase } from './native';
+import { openNativeDatabase } from '../db/native';
 
 export interface Io {
   out(line: string): void;

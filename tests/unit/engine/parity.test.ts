@@ -6,7 +6,7 @@ import { openNodeDatabase } from '../../../src/db/node';
 import { toRows } from '../../../src/db/rows';
 import type { Database } from '../../../src/db/types';
 import { applyScoring } from '../../../src/engine';
-import { openNativeDatabase } from '../../../src/cli/native';
+import { openNativeDatabase } from '../../../src/db/native';
 import type { Lang } from '../../../src/i18n/types';
 import { PARITY_WORKSPACE } from '../../fixtures/engine/parity';
 import { storedSources } from './workspace';

@@ -3,8 +3,8 @@
 // come back as Arrow tables; DECIMAL, BIGINT and HUGEINT as exact text.
 import { Bool, Float64, Int32, Table, Utf8, tableFromIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import { ident } from '../db/sql';
-import { CONNECTION_SETUP, type Database, type Param } from '../db/types';
+import { ident } from './sql';
+import { CONNECTION_SETUP, type Database, type Param } from './types';
 
 // Type ids of @duckdb/node-api's DuckDBTypeId (an enum we only read).
 const BOOLEAN = 1;
