@@ -32,7 +32,7 @@ function options(argv: readonly string[]): Options {
   const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const quick = argv.includes('--quick');
   const scales = (value('--scales')?.split(',') ?? (quick ? ['county', 'city'] : ['county', 'city', 'province'])) as Scale[];
-  return { quick, scales, runs: Number(value('--runs') ?? (quick ? 3 : 5)), build: !argv.includes('--no-build') };
+  return { quick, scales, runs: Number(value('--runs') ?? (quick ? 2 : 5)), build: !argv.includes('--no-build') };
 }
 
 const o = options(process.argv.slice(2));
@@ -41,7 +41,7 @@ const log = (s: string) => console.log(`[${((performance.now() - started) / 1000
 const loadBefore = os.loadavg();
 
 /** What-if edits per scale and their time budget: 20 edits, fewer only when each takes minutes. */
-const EDITS = o.quick ? { edits: 20, budgetMs: 30_000 } : { edits: 20, budgetMs: 20 * 60_000 };
+const EDITS = o.quick ? { edits: 20, budgetMs: 15_000, atLeast: 1 } : { edits: 20, budgetMs: 20 * 60_000, atLeast: 3 };
 /** --quick: one import run beyond the county (an import at city scale takes tens of seconds). */
 const runsFor = (scale: Scale) => (o.quick && scale !== 'county' ? 1 : o.runs);
 
@@ -84,9 +84,9 @@ try {
     log(`  native DuckDB: load ${native.loadMs.toFixed(0)} ms, score ${native.scoreMs.toFixed(0)} ms`);
     const ingest = ingestStages(dir, files);
     log(`  ingest stages (Node): decode ${ingest.decodeMs.toFixed(0)}, parse ${ingest.parseMs.toFixed(0)}, normalise ${ingest.normaliseMs.toFixed(0)}, Arrow ${ingest.arrowMs.toFixed(0)} ms`);
-    const warmup = !o.quick || scale === 'county';
+    const warmup = !o.quick;
     const runs = runsFor(scale);
-    const result = await measureScale(server.url, { dir, files, oracle: plain.totals, runs, warmup, edits: EDITS.edits, editBudgetMs: EDITS.budgetMs }, log);
+    const result = await measureScale(server.url, { dir, files, oracle: plain.totals, runs, warmup, edits: EDITS.edits, editBudgetMs: EDITS.budgetMs, minEdits: EDITS.atLeast }, log);
     const browser = await launchBrowser();
     const plainBrowserMs: number[] = [];
     try {
@@ -142,13 +142,21 @@ const summary = summarise(
 
 const chromium = (() => {
   try {
-    return execFileSync(findChromium() ?? 'chromium', ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(findChromium() ?? 'chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
 })();
+const git = (args: string[]) => {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+};
 const results = {
   date: new Date().toISOString(),
+  git: { head: git(['rev-parse', '--short', 'HEAD']), uncommittedInSrc: git(['status', '--porcelain', '--', 'src'])?.split('\n').filter(Boolean).length ?? null },
   command: `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
   machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium },
   load: { before: loadBefore.map((x) => round1(x)), after: os.loadavg().map((x) => round1(x)) },

@@ -83,7 +83,14 @@ export async function stopHeap(page: Page): Promise<number> {
   return page.evaluate(() => (window as never as Bench).__bench.stopHeap());
 }
 
-export async function coldStart(page: Page): Promise<{ board: number; ready: number }> {
+export interface ColdRun {
+  readonly board: number;
+  readonly ready: number;
+  readonly domContentLoaded: number | null;
+  readonly phases: readonly Phase[];
+}
+
+export async function coldStart(page: Page): Promise<ColdRun> {
   return page.evaluate(() => (window as never as Bench).__bench.coldStart!);
 }
 
@@ -99,6 +106,6 @@ interface Bench {
     timedLoad(want: BoardWant, files: readonly { name: string; text: string }[]): Promise<LoadTiming>;
     startHeap(): void;
     stopHeap(): number;
-    coldStart: Promise<{ board: number; ready: number }> | null;
+    coldStart: Promise<ColdRun> | null;
   };
 }

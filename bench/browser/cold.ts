@@ -4,14 +4,9 @@
 // fetched, imported and scored) and a returning user (same context: the autosaved workspace
 // is restored from IndexedDB and scored).
 import type { Browser } from 'playwright-core';
-import { coldStart, newContext, openPage, waitReady, type BoardWant } from './app';
+import { coldStart, newContext, openPage, waitReady, type BoardWant, type ColdRun } from './app';
 
 export const DEMO_BOARD: BoardWant = { rows: 17 };
-
-export interface ColdRun {
-  readonly board: number;
-  readonly ready: number;
-}
 
 export interface ColdStart {
   readonly firstVisit: ColdRun[];

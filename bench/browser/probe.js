@@ -124,7 +124,15 @@
     })
       .then((k) => k.ready.then(() => k.sql('SELECT 42 AS answer')))
       .then(() => performance.now());
-    window.__bench.coldStart = Promise.all([whenBoard(cold), engine]).then(([board, ready]) => ({ board, ready }));
+    window.__bench.coldStart = Promise.all([whenBoard(cold), engine]).then(([board, ready]) => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        board,
+        ready,
+        domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+        phases: phases.map((p) => ({ t: p.t, text: p.text })),
+      };
+    });
   }
   if (document.documentElement) watchPhases();
   else document.addEventListener('DOMContentLoaded', watchPhases, { once: true });

@@ -34,8 +34,9 @@ export interface ScalePlan {
   readonly runs: number;
   readonly warmup: boolean;
   readonly edits: number;
-  /** Stop the what-if edits once they have taken this long (at least three are made). */
+  /** Stop the what-if edits once they have taken this long, after at least `minEdits`. */
   readonly editBudgetMs: number;
+  readonly minEdits: number;
 }
 
 /** The board once the new data is drawn: every unit, and the top unit's total. */
@@ -62,7 +63,7 @@ async function whatIf(page: Page, plan: ScalePlan, log: (s: string) => void): Pr
   const out: LoadTiming[] = [];
   const started = performance.now();
   for (let i = 0; i < plan.edits; i++) {
-    if (i >= 3 && performance.now() - started > plan.editBudgetMs) {
+    if (i >= plan.minEdits && performance.now() - started > plan.editBudgetMs) {
       log(`  what-if: stopped after ${i} edits (budget ${plan.editBudgetMs / 1000} s)`);
       break;
     }

@@ -66,10 +66,17 @@ export function compareTotals(oracle: readonly OracleTotal[], engine: readonly E
   return out;
 }
 
+/** The differences, causes first (a base or total that differs moves the ranks of many others). */
 export function describeDifferences(diffs: readonly Difference[], limit = 20): string {
-  const lines = diffs
+  const order = ['row', ...FIELDS] as string[];
+  const sorted = [...diffs].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field) || a.year - b.year);
+  const counts = order.flatMap((f) => {
+    const n = diffs.filter((d) => d.field === f).length;
+    return n ? [`${f} ${n}`] : [];
+  });
+  const lines = sorted
     .slice(0, limit)
     .map((d) => `  ${d.year} ${d.unit}: ${d.field} engine=${d.engine ?? '∅'} oracle=${d.oracle ?? '∅'}`);
   if (diffs.length > limit) lines.push(`  … and ${diffs.length - limit} more`);
-  return lines.join('\n');
+  return [`  differing fields: ${counts.join(', ')}`, ...lines].join('\n');
 }
