@@ -36,8 +36,10 @@ export interface Column {
 export interface SqlOutput {
   readonly kind: 'sql';
   readonly relation: string;
-  readonly columns: readonly Column[];
   readonly rowCount: number;
+  /** The first rows, read with the result when it is shown or quoted, so no second trip is needed. */
+  readonly head: Page | null;
+  /** The first row when the head was read (a markdown cell quotes `${name.column}`). */
   readonly firstRow: Row | null;
 }
 
@@ -88,16 +90,18 @@ async function attempt<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
   }
 }
 
-/** Materialises a sql cell as the temp table `name` and reads its shape and first row. */
-export function runSql(db: Querier, name: string, text: string, values: Values): Promise<Outcome<SqlOutput>> {
+/**
+ * Materialises a sql cell as the temp table `name`, and reads its first `headRows` rows (none
+ * for a cell nothing shows: every query is a round trip to the database worker).
+ */
+export function runSql(db: Querier, name: string, text: string, values: Values, headRows: number): Promise<Outcome<SqlOutput>> {
   return attempt<SqlOutput>(async () => {
     const q = prepareQuery(text, values);
     if (!q.ok) return q;
     const created = toRows(await db.query(buildMaterialiseSql(name, q.output.sql), q.output.params));
-    const head = await db.query(buildPageSql(name, null, 0, 1).sql, [1, 0]);
-    const firstRow = toRows(head)[0] ?? null;
     const rowCount = Number(Object.values(created[0] ?? {})[0] ?? 0);
-    return { ok: true, output: { kind: 'sql', relation: name, columns: columnsOf(head), rowCount, firstRow } };
+    const head = headRows > 0 ? await fetchPage(db, name, null, 0, headRows) : null;
+    return { ok: true, output: { kind: 'sql', relation: name, rowCount, head, firstRow: head?.rows[0] ?? null } };
   });
 }
 

@@ -7,6 +7,7 @@ import type { Message } from '../i18n/types';
 import { RESERVED_SQL, type ChartPageRequest } from './build-sql';
 import type { Cell } from './cells';
 import { buildGraph, planRun, type Graph } from './graph';
+import { splitPlan } from './lazy';
 import { markdownRefs, type RefValue } from './markdown-text';
 import {
   dropRelation,
@@ -45,9 +46,13 @@ export interface SessionEvents {
   values(values: ReadonlyMap<string, Param>): void;
   /** After each plan: how many cells ran and how long it took. */
   ran?(summary: { readonly cells: number; readonly ms: number }): void;
+  /** Lazy sessions: the cells left stale (out of sight) after each plan. */
+  stale?(ids: ReadonlySet<string>): void;
 }
 
 const IDLE: CellState = { status: 'idle' };
+/** Rows read with a shown result: a short table needs nothing more. */
+export const HEAD_ROWS = 200;
 const sameCell = (a: Cell, b: Cell) => a.kind === b.kind && a.name === b.name && a.text === b.text;
 
 export class Session {
@@ -61,10 +66,15 @@ export class Session {
   #reserved: Promise<Set<string>> | null = null;
   #pending = { all: false, names: new Set<string>(), ids: new Set<string>() };
   #draining: Promise<void> | null = null;
+  /** Cells whose output is on screen, and cells left stale because nothing on screen needed them. */
+  readonly #seen = new Set<string>();
+  readonly #stale = new Set<string>();
 
+  /** `lazy`: run only what the cells on screen need (see `watch`); else run every planned cell. */
   constructor(
     private readonly db: Querier,
     private readonly events: SessionEvents,
+    private readonly lazy = false,
   ) {}
 
   get entries(): readonly Entry[] { return this.#entries; }
@@ -84,13 +94,25 @@ export class Session {
         await dropRelation(this.db, name);
       }
     }
-    for (const id of before.keys()) if (!entries.some((e) => e.id === id)) this.#states.delete(id);
+    for (const id of before.keys()) {
+      if (entries.some((e) => e.id === id)) continue;
+      this.#states.delete(id);
+      this.#stale.delete(id);
+      this.#seen.delete(id);
+    }
     const changed = entries.flatMap((e, i) => {
       const old = before.get(e.id);
       const errorChanged = errorsBefore.get(e.id) !== this.#graph.errors.get(i)?.key;
       return !old || !sameCell(old, e.cell) || errorChanged ? [e.id] : [];
     });
     return this.#request({ ids: changed });
+  }
+
+  /** Another notebook is coming: its inputs start from their own defaults, not this one's values. */
+  forget(): void {
+    this.#values.clear();
+    this.#pages.clear();
+    this.events.values(this.#values);
   }
 
   /** An input's new value: re-runs the cells that read it. */
@@ -110,6 +132,13 @@ export class Session {
   dataChanged(): Promise<void> {
     this.#reserved = null;
     return this.#request({ all: true });
+  }
+
+  /** A cell's output came into sight or left it; stale cells it needs run now. */
+  watch(id: string, seen: boolean): Promise<void> {
+    if (seen) this.#seen.add(id);
+    else this.#seen.delete(id);
+    return seen && this.lazy && this.#stale.size > 0 ? this.#request({}) : Promise.resolve();
   }
 
   rerun(id: string): Promise<void> {
@@ -134,10 +163,11 @@ export class Session {
     for (;;) {
       await Promise.resolve();
       const p = this.#pending;
-      if (!p.all && p.names.size === 0 && p.ids.size === 0) return;
+      if (!p.all && p.names.size === 0 && p.ids.size === 0 && (!this.lazy || this.#stale.size === 0)) return;
       this.#pending = { all: false, names: new Set(), ids: new Set() };
       const started = performance.now();
-      const plan = this.#plan(p);
+      const plan = this.#lazyPlan(this.#plan(p));
+      if (plan.length === 0 && !p.all && p.names.size + p.ids.size === 0) return;
       await this.#execute(plan);
       this.events.ran?.({ cells: plan.length, ms: performance.now() - started });
     }
@@ -151,6 +181,20 @@ export class Session {
       ...planRun(this.#graph, { kind: 'cells', cells }),
     ]);
     return this.#graph.order.filter((i) => wanted.has(i));
+  }
+
+  #lazyPlan(plan: number[]): number[] {
+    if (!this.lazy) return plan;
+    const index = (ids: Iterable<string>) => {
+      const wanted = new Set(ids);
+      return this.#entries.flatMap((e, i) => (wanted.has(e.id) ? [i] : []));
+    };
+    const seen = [...index(this.#seen), ...this.#entries.flatMap((e, i) => (e.cell.kind === 'input' ? [i] : []))];
+    const { now, later } = splitPlan(this.#graph, plan, seen, new Set(index(this.#stale)));
+    for (const i of later) this.#stale.add(this.#entries[i]!.id);
+    for (const i of now) this.#stale.delete(this.#entries[i]!.id);
+    this.events.stale?.(new Set(this.#stale));
+    return now;
   }
 
   async #execute(plan: readonly number[]): Promise<void> {
@@ -185,7 +229,7 @@ export class Session {
       case 'sql': {
         const name = cell.name!.toLowerCase();
         if ((await this.#reservedNames()).has(name)) return { ok: false, error: { key: 'nb.run.reserved', params: { name: cell.name! } } };
-        const out = await runSql(this.db, cell.name!, cell.text, this.#values);
+        const out = await runSql(this.db, cell.name!, cell.text, this.#values, cell.hide ? (this.#quoted(name) ? 1 : 0) : HEAD_ROWS);
         if (out.ok) this.#relations.set(id, name);
         else {
           this.#relations.delete(id);
@@ -207,6 +251,11 @@ export class Session {
       case 'markdown':
         return { ok: true, output: { kind: 'markdown', values: this.#markdownValues(cell.text) } };
     }
+  }
+
+  /** Does a markdown cell quote this relation's first row? */
+  #quoted(name: string): boolean {
+    return this.#entries.some((e, i) => e.cell.kind === 'markdown' && this.#graph.reads[i]!.includes(name));
   }
 
   #markdownValues(text: string): Record<string, RefValue> {

@@ -23,6 +23,7 @@ export class NotebookModel {
   #values = $state.raw<ReadonlyMap<string, Param>>(new Map());
   #schema = $state.raw<Readonly<Record<string, readonly string[]>>>({});
   #opened = $state.raw<ReadonlySet<string>>(new Set());
+  #stale = $state.raw<ReadonlySet<string>>(new Set());
   #runs = $state(0);
   #lastRunMs = $state(0);
   #problem = $state.raw<Message | null>(null);
@@ -43,6 +44,8 @@ export class NotebookModel {
   state(id: string): CellState { return this.#states[id] ?? IDLE; }
   /** Cells added here: their editors start open. */
   isNew(id: string): boolean { return this.#opened.has(id); }
+  /** Out of sight when their inputs changed: they run when they scroll into view. */
+  isStale(id: string): boolean { return this.#stale.has(id); }
 
   /** The workspace is open: from now on cells run against its database. */
   start(): void {
@@ -53,7 +56,8 @@ export class NotebookModel {
         this.#lastRunMs = ms;
         this.#runs++;
       },
-    });
+      stale: (ids) => (this.#stale = ids),
+    }, true);
     void this.#session.setCells(this.#entries);
   }
 
@@ -64,11 +68,12 @@ export class NotebookModel {
     this.#states = {};
     this.#opened = new Set();
     this.#entries = parseNotebook(text ?? DEFAULT_NOTEBOOK).map((cell) => ({ id: this.#id(), cell }));
-    void this.#session?.setCells(this.#entries).then(() => this.#refreshSchema());
+    this.#session?.forget();
+    void this.#session?.setCells(this.#entries).then(() => this.refreshSchema());
   }
 
   dataChanged(): void {
-    void this.#session?.dataChanged().then(() => this.#refreshSchema());
+    void this.#session?.dataChanged().then(() => this.refreshSchema());
   }
 
   update(id: string, cell: Cell): void {
@@ -76,7 +81,8 @@ export class NotebookModel {
   }
 
   /** Adds a cell of `kind` at `at`; `markdown` is a new text cell's first words, in the UI language. */
-  add(kind: CellKind, at: number, markdown: string): void {
+  async add(kind: CellKind, at: number, markdown: string): Promise<void> {
+    await this.refreshSchema();
     const id = this.#id();
     const cell = newCell(kind, this.#entries.map((e) => e.cell), (relation) => this.#columnsOf(relation), markdown);
     this.#opened = new Set([...this.#opened, id]);
@@ -95,6 +101,11 @@ export class NotebookModel {
     const [moved] = next.splice(from, 1);
     next.splice(to, 0, moved!);
     this.#commit(next);
+  }
+
+  /** A cell's output came into sight or left it. */
+  watch(id: string, seen: boolean): void {
+    void this.#session?.watch(id, seen);
   }
 
   rerun(id: string): void {
@@ -136,6 +147,7 @@ export class NotebookModel {
     this.#written = undefined;
     this.#states = {};
     this.#opened = new Set();
+    this.#session?.forget();
     this.#commit(cells.map((cell) => ({ id: this.#id(), cell })));
   }
 
@@ -151,7 +163,7 @@ export class NotebookModel {
 
   #commit(entries: readonly Entry[]): void {
     this.#entries = entries;
-    void this.#session?.setCells(entries).then(() => this.#refreshSchema());
+    void this.#session?.setCells(entries).then(() => this.refreshSchema());
     this.#save();
   }
 
@@ -166,7 +178,8 @@ export class NotebookModel {
     return this.#schema[relation.toLowerCase()] ?? [];
   }
 
-  async #refreshSchema(): Promise<void> {
+  /** Reads the tables and columns there are now, for completion and the chart form. */
+  async refreshSchema(): Promise<void> {
     try {
       const rows: Row[] = toRows(await this.workspace.db.query(SCHEMA_SQL));
       const schema: Record<string, string[]> = {};

@@ -101,3 +101,24 @@ describe('a running notebook', () => {
     expect(await temp()).toHaveLength(0);
   });
 });
+
+describe('a lazy notebook (the page’s): what is out of sight waits', () => {
+  it('runs the cells the seen cells need, leaves the rest stale, and runs them once they are seen', async () => {
+    const db = await fixtureDb();
+    const ran: string[] = [];
+    let stale: ReadonlySet<string> = new Set();
+    const session = new Session(db, { state: (id, s) => s.status === 'running' && ran.push(id), values: () => {}, stale: (ids) => (stale = ids) }, true);
+    const entries: Entry[] = NOTEBOOK.map((c, i) => ({ id: c.name ?? `#${i}`, cell: c }));
+    await session.watch('boardChart', true);
+    await session.setCells(entries);
+    expect([...ran].sort()).toEqual(['board', 'boardChart', 'unit', 'year']);
+    expect([...stale].sort()).toEqual(['card', 'count', 'title']);
+    ran.length = 0;
+    await session.setValue('year', 2018);
+    expect(ran).toEqual(['board', 'boardChart']);
+    ran.length = 0;
+    await session.watch('title', true);
+    expect(ran).toEqual(['title']);
+    expect([...stale].sort()).toEqual(['card', 'count']);
+  });
+});

@@ -2,12 +2,13 @@
 // a time, sorted there, and only the rows in view are rendered (100,000 rows scroll smoothly).
 import type { Row } from '../../../db/rows';
 import type { Sort } from '../../../notebook/build-sql';
-import type { Page } from '../../../notebook/run';
+import type { Column, Page } from '../../../notebook/run';
 
 export const ROW_HEIGHT = 28;
 export const VISIBLE_ROWS = 16;
 /** Up to this many rows the table is drawn whole (it prints, it needs no scrolling window). */
 export const FULL_LIMIT = 200;
+/** Rows per fetch: the same as the head a run reads (HEAD_ROWS), so that head is page 0. */
 const PAGE = 200;
 const OVERSCAN = 10;
 
@@ -16,6 +17,7 @@ export class TableModel {
   #pages = $state.raw<ReadonlyMap<number, readonly Row[]>>(new Map());
   #scrollTop = $state(0);
   #rowCount = $state(0);
+  #columns = $state.raw<readonly Column[]>([]);
   #asked = new Set<number>();
   #generation = 0;
 
@@ -23,14 +25,21 @@ export class TableModel {
 
   get sort() { return this.#sort; }
   get rowCount() { return this.#rowCount; }
+  /** The result's columns, as the first fetched page tells them. */
+  get columns() { return this.#columns; }
   get full() { return this.#rowCount <= FULL_LIMIT; }
 
-  /** A new result: forget what was fetched. */
-  reset(rowCount: number): void {
+  /** A new result: forget what was fetched; `head` is its first page when the run read it. */
+  reset(rowCount: number, head: Page | null = null): void {
     this.#rowCount = rowCount;
     this.#generation++;
     this.#asked.clear();
-    this.#pages = new Map();
+    const seeded = head !== null && this.#sort === null && head.rows.length >= Math.min(PAGE, rowCount);
+    this.#pages = seeded ? new Map([[0, head.rows]]) : new Map();
+    if (seeded) {
+      this.#asked.add(0);
+      if (head.columns.length > 0) this.#columns = head.columns;
+    }
     this.#ensure();
   }
 
@@ -63,7 +72,9 @@ export class TableModel {
       const generation = this.#generation;
       this.fetch(this.#sort, p * PAGE, PAGE).then(
         (page) => {
-          if (generation === this.#generation) this.#pages = new Map(this.#pages).set(p, page.rows);
+          if (generation !== this.#generation) return;
+          this.#pages = new Map(this.#pages).set(p, page.rows);
+          if (page.columns.length > 0) this.#columns = page.columns;
         },
         () => this.#asked.delete(p),
       );
