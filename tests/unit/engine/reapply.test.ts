@@ -1,5 +1,6 @@
-// applyScoring stays quick at the demo's scale (17 units × 45 items × 4 years), since the app
-// re-runs it on every change: it creates views and never copies the data.
+// applyScoring is re-run by the app on every change and on every change of language: at the
+// demo's scale (17 units × 45 items × 4 years) each re-apply must leave complete, current views.
+// Its speed is measured by `npm run bench` (docs/benchmarks.md), not asserted here.
 import { describe, expect, it } from 'vitest';
 import { applyScoring } from '../../../src/engine';
 import { database, load, query } from './workspace';
@@ -28,27 +29,16 @@ const RESULTS = YEARS.flatMap((year) =>
   ),
 );
 
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-describe('performance', () => {
-  it('applyScoring at demo scale: a full build well under a second, a re-apply far less', async () => {
+describe('re-applying the scoring', () => {
+  it('alternating languages and repeating a language leave every row scored, in the last language', async () => {
     const db = await database();
     await load(db, { units: UNITS, rubric: RUBRIC, targets: TARGETS, results: RESULTS, settings: [{ key: 'grades', value: '优秀>=90;不合格' }] });
     await applyScoring(db, { lang: 'zh-CN' });
-    const time = async (lang: 'zh-CN' | 'en') => {
-      const t0 = performance.now();
-      await applyScoring(db, { lang });
-      return performance.now() - t0;
-    };
     // Alternating languages changes every sentence: each apply builds all views again.
-    const full: number[] = [];
-    for (let i = 0; i < 5; i++) full.push(await time(i % 2 ? 'zh-CN' : 'en'));
-    const again: number[] = [];
-    for (let i = 0; i < 5; i++) again.push(await time('en'));
-    console.info(`applyScoring: full build median ${median(full).toFixed(0)} ms, re-apply median ${median(again).toFixed(0)} ms`);
-    expect(median(full)).toBeLessThan(600);
-    expect(median(again)).toBeLessThan(median(full));
-    const [n] = await query(db, 'SELECT count(*) AS n FROM scores');
+    for (let i = 0; i < 4; i++) await applyScoring(db, { lang: i % 2 ? 'zh-CN' : 'en' });
+    await applyScoring(db, { lang: 'en' });
+    const [n] = await query(db, 'SELECT count(*) AS n, count(*) FILTER (WHERE explanation SIMILAR TO \'.*[得扣].*\') AS zh FROM scores');
     expect(n!['n']).toBe(17 * 4 * (42 + 3));
+    expect(n!['zh']).toBe(0);
   });
 });
