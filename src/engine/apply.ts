@@ -5,7 +5,8 @@ import { toRows } from '../db/rows';
 import type { Database, Param } from '../db/types';
 import type { Lang } from '../i18n/types';
 import { TABLE_NAMES } from '../schema/tables';
-import { compileScoring, type CompiledScoring } from './compile';
+import { ident } from '../db/sql';
+import { compileScoring, inSchema, type CompiledScoring } from './compile';
 import type { CompiledFormula } from './formula';
 import type { Statement } from './statement';
 import { renderMessage } from './template';
@@ -15,6 +16,8 @@ import { FORMULA_INSERT } from './views/values';
 export interface ApplyOptions {
   readonly lang: Lang;
   readonly inputs?: InputQueries;
+  /** Create the views in this schema (created if missing) rather than in `main`. */
+  readonly schema?: string;
 }
 
 /** The row of engine_formulas for a compiled formula, its error rendered in `lang`. */
@@ -37,10 +40,12 @@ async function ensureTables(db: Database): Promise<void> {
 }
 
 /** The distinct formula targets, read through the input seam. */
-async function formulaTexts(db: Database, inputs: InputQueries | undefined): Promise<string[]> {
-  for (const s of inputViews(inputs)) await db.exec(s.sql);
+async function formulaTexts(db: Database, inputs: InputQueries | undefined, schema: string): Promise<string[]> {
+  for (const s of inputViews(inputs).flatMap((v) => inSchema(v, schema))) await db.exec(s.sql);
   const rows = toRows(
-    await db.query(`SELECT DISTINCT trim(target) AS formula FROM engine_targets WHERE trim(target) LIKE '=%' ORDER BY formula`),
+    await db.query(
+      `SELECT DISTINCT trim(target) AS formula FROM ${ident(schema)}.engine_targets WHERE trim(target) LIKE '=%' ORDER BY formula`,
+    ),
   );
   return rows.map((r) => String(r['formula']));
 }
@@ -52,7 +57,7 @@ const kind = (s: Statement) => /^CREATE OR REPLACE (VIEW|TABLE|MACRO)/.exec(s.sq
  * keeps them valid), so the same SQL need not run again. Not checked against the catalogue:
  * duckdb_views() binds every view, which costs more than building them.
  */
-const applied = new WeakMap<Database, string>();
+const applied = new WeakMap<Database, Map<string, string>>();
 
 /**
  * Creates (or re-creates) the scoring views; `scores` and `totals` are then ready to query. When
@@ -61,12 +66,18 @@ const applied = new WeakMap<Database, string>();
  */
 export async function applyScoring(db: Database, opts: ApplyOptions): Promise<CompiledScoring> {
   await ensureTables(db);
-  const compiled = compileScoring({ lang: opts.lang, formulas: await formulaTexts(db, opts.inputs), inputs: opts.inputs });
+  const schema = opts.schema ?? 'main';
+  if (schema !== 'main') await db.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+  const formulas = await formulaTexts(db, opts.inputs, schema);
+  const compiled = compileScoring({ lang: opts.lang, formulas, inputs: opts.inputs, ...(opts.schema ? { schema } : {}) });
   const key = compiled.statements.map((s) => s.sql).join(';\n');
-  const again = applied.get(db) === key;
-  applied.delete(db);
+  const done = applied.get(db) ?? new Map<string, string>();
+  applied.set(db, done);
+  const again = done.get(schema) === key;
+  done.delete(schema);
   for (const s of compiled.statements) if (!again || kind(s) === 'TABLE') await db.exec(s.sql);
-  for (const f of compiled.formulas) await db.query(FORMULA_INSERT, formulaParams(f, opts.lang));
-  applied.set(db, key);
+  const insert = FORMULA_INSERT.replace('engine_formulas', `${ident(schema)}.engine_formulas`);
+  for (const f of compiled.formulas) await db.query(insert, formulaParams(f, opts.lang));
+  done.set(schema, key);
   return compiled;
 }

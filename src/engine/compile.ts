@@ -1,6 +1,7 @@
 // The whole scoring as SQL: macros, the input seam, settings, plan, items, scores and totals,
 // in the order they must be created. Pure: the same options give the same statements.
 import type { Lang } from '../i18n/types';
+import { ident } from '../db/sql';
 import { compileFormulas, type CompiledFormula } from './formula';
 import { MACROS } from './macros';
 import { text } from './sql';
@@ -21,6 +22,8 @@ export interface ScoringOptions {
   readonly formulas?: readonly string[];
   /** The effective rows of each input table (views/inputs.ts); by default the loaded tables. */
   readonly inputs?: InputQueries;
+  /** A schema to create every object in (a scenario's copy of the views), instead of `main`. */
+  readonly schema?: string;
 }
 
 export interface CompiledScoring {
@@ -44,5 +47,24 @@ export function compileScoring(opts: ScoringOptions): CompiledScoring {
     ...totalViews(opts.lang),
     ...noteViews(opts.lang),
   ];
-  return { statements, formulas };
+  return { statements: opts.schema ? statements.flatMap((s) => inSchema(s, opts.schema!)) : statements, formulas };
+}
+
+/**
+ * The statements creating the object in `schema`. View bodies stay unqualified: DuckDB binds a
+ * view's names in the view's own schema first, so the copy reads its own inputs and steps. A
+ * table's `AS SELECT` binds in the connection's schema instead, so its body becomes a view
+ * (`<name>_body`) in `schema` and the table is filled from that.
+ */
+export function inSchema(s: Statement, schema: string): Statement[] {
+  const at = `${ident(schema)}.`;
+  const table = /^CREATE OR REPLACE TABLE (\w+) AS\n/.exec(s.sql);
+  if (table) {
+    const body = `${table[1]}_body`;
+    return [
+      { name: body, sql: `CREATE OR REPLACE VIEW ${at}${body} AS\n${s.sql.slice(table[0].length)}` },
+      { ...s, sql: `CREATE OR REPLACE TABLE ${at}${table[1]} AS SELECT * FROM ${at}${body}` },
+    ];
+  }
+  return [{ ...s, sql: s.sql.replace(/^CREATE OR REPLACE (VIEW|TABLE|MACRO) /, `CREATE OR REPLACE $1 ${at}`) }];
 }
