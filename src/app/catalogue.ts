@@ -3,6 +3,7 @@ import { engineMessages } from '../engine';
 import { ingestMessages } from '../ingest';
 import { appMessages } from './messages';
 import { notebookMessages } from './notebook-messages';
+import { scenarioMessages } from './scenario-messages';
 
 /** The one message catalogue: every module's part, zh-CN first, English second. */
-export const catalogue = mergeCatalogues(appMessages, ingestMessages, engineMessages, notebookMessages);
+export const catalogue = mergeCatalogues(appMessages, ingestMessages, engineMessages, notebookMessages, scenarioMessages);

@@ -1,4 +1,8 @@
-import type { Row } from '../db/rows';
+import { toRows, type Row } from '../db/rows';
+import { render } from '../i18n/format';
+import { applyScenario, newScenarioId, scenarioProblems, SCENARIO_SCHEMA, type Override } from '../scenarios';
+import { catalogue } from './catalogue';
+import { putScenarioInUrl } from './scenarios/url';
 import type { ImportReport } from '../workspace/document';
 import type { Locale } from './locale.svelte';
 import type { WorkspaceModel } from './workspace.svelte';
@@ -11,6 +15,11 @@ export interface KaoheApi {
   sql(text: string): Promise<Row[]>;
   /** Imports `File`s or `{name, bytes}` objects and returns one import report per file. */
   load(files: readonly (File | { name: string; bytes: Uint8Array | ArrayBuffer })[]): Promise<ImportReport[]>;
+  /**
+   * Creates the scenario `name`, or replaces its overrides, makes it the active one and returns
+   * its totals (docs/scenarios.md lists the overrides). Invalid overrides throw, saying why.
+   */
+  scenario(name: string, overrides: readonly Override[]): Promise<Row[]>;
   /** The UI language: 'zh-CN' or 'en'. */
   lang: string;
 }
@@ -34,6 +43,18 @@ export function installScriptingApi(model: WorkspaceModel, locale: Locale, ready
         ),
       );
       return model.importFiles(inputs);
+    },
+    async scenario(name, overrides) {
+      await ready;
+      const list = model.doc.scenarios ?? [];
+      const existing = list.find((s) => s.name === name);
+      const scenario = { id: existing?.id ?? newScenarioId(), name, note: existing?.note ?? '', overrides: [...overrides] };
+      const problems = scenarioProblems(scenario, list);
+      if (problems.length > 0) throw new Error(problems.map((m) => render(catalogue, locale.current, m)).join('\n'));
+      putScenarioInUrl(scenario.id);
+      await model.setScenarios(existing ? list.map((s) => (s.id === scenario.id ? scenario : s)) : [...list, scenario], scenario.id);
+      await applyScenario(model.db, scenario, { lang: locale.current, stamp: `${model.version}|${locale.current}` });
+      return toRows(await model.db.query(`SELECT * FROM ${SCENARIO_SCHEMA}.totals ORDER BY year, rank, unit_ord`));
     },
     get lang() {
       return locale.current;

@@ -5,11 +5,13 @@ import { toRows, type Row } from '../db/rows';
 import { ident } from '../db/sql';
 import type { ImportContext } from '../ingest';
 import type { Message } from '../i18n/types';
+import type { Scenario } from '../scenarios/types';
 import { TABLE_NAMES, type TableName } from '../schema/tables';
 import {
   changedTables,
   emptyWorkspace,
   withSources,
+  withDefaults,
   withoutSource,
   type ImportReport,
   type WorkspaceDoc,
@@ -107,7 +109,7 @@ export class WorkspaceModel {
       }
       if (saved) {
         this.#reports = saved.sources.map((src) => src.report).reverse();
-        await this.#replace({ ...saved, notebook: saved.notebook ?? null }, false);
+        await this.#replace(withDefaults(saved), false);
       }
       else await this.#loadDemo(defaultDemo().id);
       this.#phase = 'ready';
@@ -151,6 +153,14 @@ export class WorkspaceModel {
     });
   }
 
+  /** Replaces the scenarios and which one is shown (null: the base data), and autosaves. */
+  setScenarios(scenarios: readonly Scenario[], active: string | null): Promise<void> {
+    return this.#serial(async () => {
+      this.#doc = { ...this.#doc, scenarios, activeScenario: active };
+      await this.#save();
+    });
+  }
+
   removeSource(id: string): Promise<void> {
     return this.#serial(() => this.#commit(withoutSource(this.#doc, id)));
   }
@@ -176,7 +186,7 @@ export class WorkspaceModel {
   openFile(name: string, bytes: Uint8Array): Promise<void> {
     return this.#serial(async () => {
       try {
-        const doc = await decodeWorkspaceFile(bytes);
+        const doc = withDefaults(await decodeWorkspaceFile(bytes));
         this.#reports = doc.sources.map((src) => src.report).reverse();
         await this.#replace(doc, true);
         this.#error = null;

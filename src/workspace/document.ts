@@ -1,5 +1,7 @@
 import type { Message } from '../i18n/types';
 import type { TableName } from '../schema/tables';
+import { readScenario } from '../scenarios/validate';
+import type { Scenario } from '../scenarios/types';
 
 /** One rejected record of an import, kept with the workspace so the report survives a reload. */
 export interface StoredRejection {
@@ -49,13 +51,24 @@ export interface WorkspaceDoc {
   readonly sources: readonly Source[];
   /** The notebook file's text (docs/notebook.md), or null for the default notebook. */
   readonly notebook: string | null;
+  /** What-if scenarios (docs/scenarios.md); absent in workspaces saved before them. */
+  readonly scenarios?: readonly Scenario[];
+  /** The id of the scenario shown, or null for the base data. */
+  readonly activeScenario?: string | null;
   readonly savedAt: string;
 }
 
 export const WORKSPACE_FORMAT = 'kaohe-workspace';
 
 export function emptyWorkspace(title = ''): WorkspaceDoc {
-  return { format: WORKSPACE_FORMAT, version: 1, title, demo: null, sources: [], notebook: null, savedAt: '' };
+  return { format: WORKSPACE_FORMAT, version: 1, title, demo: null, sources: [], notebook: null, scenarios: [], activeScenario: null, savedAt: '' };
+}
+
+/** A document as saved, with what older saves lack filled in: no notebook text, no scenarios. */
+export function withDefaults(doc: WorkspaceDoc): WorkspaceDoc {
+  const scenarios = (Array.isArray(doc.scenarios) ? doc.scenarios : []).flatMap((s) => readScenario(s) ?? []);
+  const active = scenarios.some((s) => s.id === doc.activeScenario) ? (doc.activeScenario ?? null) : null;
+  return { ...doc, notebook: doc.notebook ?? null, scenarios, activeScenario: active };
 }
 
 /**
