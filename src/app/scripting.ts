@@ -1,6 +1,6 @@
 import { toRows, type Row } from '../db/rows';
 import { render } from '../i18n/format';
-import { applyScenario, newScenarioId, scenarioProblems, SCENARIO_SCHEMA, type Override } from '../scenarios';
+import { newScenarioId, withScenario, scenarioProblems, SCENARIO_SCHEMA, type Override } from '../scenarios';
 import { catalogue } from './catalogue';
 import { putScenarioInUrl } from './scenarios/url';
 import type { ImportReport } from '../workspace/document';
@@ -53,8 +53,10 @@ export function installScriptingApi(model: WorkspaceModel, locale: Locale, ready
       if (problems.length > 0) throw new Error(problems.map((m) => render(catalogue, locale.current, m)).join('\n'));
       putScenarioInUrl(scenario.id);
       await model.setScenarios(existing ? list.map((s) => (s.id === scenario.id ? scenario : s)) : [...list, scenario], scenario.id);
-      await applyScenario(model.db, scenario, { lang: locale.current, stamp: `${model.version}|${locale.current}` });
-      return toRows(await model.db.query(`SELECT * FROM ${SCENARIO_SCHEMA}.totals ORDER BY year, rank, unit_ord`));
+      const db = model.db;
+      return withScenario(db, scenario, { lang: locale.current, stamp: `${model.version}|${locale.current}` }, async () =>
+        toRows(await db.query(`SELECT * FROM ${SCENARIO_SCHEMA}.totals ORDER BY year, rank, unit_ord`)),
+      );
     },
     get lang() {
       return locale.current;

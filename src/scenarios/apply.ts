@@ -39,11 +39,35 @@ export async function overrideRows(db: Database, overrides: readonly Override[])
   return rows;
 }
 
-/**
- * Scores `scenario` in the schema `scenario` (views `scenario.scores`, `scenario.totals`, …).
- * `stamp` names the base data it is laid over: the base snapshots are rebuilt when it moves.
- */
-export async function applyScenario(db: Database, scenario: Scenario, opts: { lang: Lang; stamp: unknown }): Promise<CompiledScoring> {
+export interface ScenarioOptions {
+  readonly lang: Lang;
+  /** The base data it is laid over: the base snapshots are rebuilt when it moves. */
+  readonly stamp: unknown;
+}
+
+/** One scenario at a time per database: the schema `scenario` holds one. */
+const queues = new WeakMap<Database, Promise<unknown>>();
+
+function serial<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(db) ?? Promise.resolve()).then(work, work);
+  queues.set(db, next.catch(() => undefined));
+  return next;
+}
+
+/** Scores `scenario` in the schema `scenario` (views `scenario.scores`, `scenario.totals`, …). */
+export function applyScenario(db: Database, scenario: Scenario, opts: ScenarioOptions): Promise<CompiledScoring> {
+  return serial(db, () => apply(db, scenario, opts));
+}
+
+/** Scores `scenario` and runs `read` before any other scenario can take its place. */
+export function withScenario<T>(db: Database, scenario: Scenario, opts: ScenarioOptions, read: () => Promise<T>): Promise<T> {
+  return serial(db, async () => {
+    await apply(db, scenario, opts);
+    return read();
+  });
+}
+
+async function apply(db: Database, scenario: Scenario, opts: ScenarioOptions): Promise<CompiledScoring> {
   await snapshotBase(db, opts.stamp);
   await loadOverrides(db, await overrideRows(db, scenario.overrides));
   const kinds = new Set(scenario.overrides.map((o) => o.kind));

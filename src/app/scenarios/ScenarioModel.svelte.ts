@@ -4,7 +4,6 @@
 import { toRows } from '../../db/rows';
 import type { Lang, Message } from '../../i18n/types';
 import {
-  applyScenario,
   CHANGES_SQL,
   COMPARE_SQL,
   newScenarioId,
@@ -15,6 +14,7 @@ import {
   type CompareRow,
   type Override,
   type Scenario,
+  withScenario,
 } from '../../scenarios';
 import type { WorkspaceModel } from '../workspace.svelte';
 import { putScenarioInUrl, scenarioFromUrl } from './url';
@@ -149,16 +149,23 @@ export class ScenarioModel {
     const t0 = performance.now();
     try {
       const db = this.model.db;
-      await applyScenario(db, s, { lang: this.lang(), stamp: `${this.model.version}|${this.lang()}` });
       const plan = planOf(s);
-      const base = toRows(await db.query(SCENARIO_YEARS_SQL)).map((r) => Number(r['year']));
-      this.#years = plan && !base.includes(plan.year) ? [plan.year, ...base] : base;
-      const year = this.#year !== null && this.#years.includes(this.#year) ? this.#year : (plan?.year ?? this.#years[0] ?? null);
-      if (year === null) return;
-      this.#rows = toRows(await db.query(COMPARE_SQL, [year])) as unknown as CompareRow[];
-      this.#ms = performance.now() - t0;
+      const opts = { lang: this.lang(), stamp: `${this.model.version}|${this.lang()}` };
+      const done = await withScenario(db, s, opts, async () => {
+        const base = toRows(await db.query(SCENARIO_YEARS_SQL)).map((r) => Number(r['year']));
+        const years = plan && !base.includes(plan.year) ? [plan.year, ...base] : base;
+        const year = this.#year !== null && years.includes(this.#year) ? this.#year : (plan?.year ?? years[0] ?? null);
+        if (year === null) return null;
+        const rows = toRows(await db.query(COMPARE_SQL, [year])) as unknown as CompareRow[];
+        const ms = performance.now() - t0;
+        return { years, rows, ms, changes: toRows(await db.query(CHANGES_SQL, [year])) as unknown as ChangeRow[] };
+      });
+      if (!done) return;
+      this.#years = done.years;
+      this.#rows = done.rows;
+      this.#changes = done.changes;
+      this.#ms = done.ms;
       this.#stamp++;
-      this.#changes = toRows(await db.query(CHANGES_SQL, [year])) as unknown as ChangeRow[];
       this.#error = null;
     } catch (e) {
       this.#error = { key: 'sc.failed', params: { reason: e instanceof Error ? e.message : String(e) } };

@@ -1,0 +1,106 @@
+// Issue 5 in a real browser: a scenario created through the UI, the target slider dragged, the
+// compare view following it, the scenario still there after a reload and reopened from its URL;
+// kaohe.scenario from the console.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openApp, screenshot, startHarness, waitReady, type Harness } from './harness';
+
+let h: Harness;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  h = await startHarness();
+  context = await h.newContext();
+  ({ page, errors } = await openApp(context, h.url));
+});
+afterAll(async () => {
+  await context?.close();
+  await h?.close();
+});
+
+const stamp = () => page.getByTestId('compare').getAttribute('data-stamp');
+
+/** Moves the slider as a drag does: one input event per position, then change on release. */
+async function drag(values: readonly string[]): Promise<void> {
+  const slider = page.getByTestId('slider');
+  for (const v of values) {
+    const before = await stamp();
+    await slider.evaluate((el, x) => {
+      (el as HTMLInputElement).value = x;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, v);
+    await page.waitForFunction((b) => document.querySelector('[data-testid=compare]')?.getAttribute('data-stamp') !== b, before);
+  }
+  await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
+const totalOf = (unit: string) => page.locator(`[data-testid=compare-row][data-unit="${unit}"]`).getAttribute('data-after');
+
+describe('scenarios', () => {
+  it('creates a scenario through the UI, drags the slider and sees the compare change', async () => {
+    await page.getByTestId('scenario-new').click();
+    await page.getByTestId('compare').waitFor({ timeout: 60_000 });
+    await page.getByTestId('scenario-note').fill('假设出生政策符合率目标下调');
+    await page.getByTestId('scenario-note').blur();
+    await page.getByTestId('slider-indicator').selectOption('出生政策符合率');
+    await expect.poll(() => page.getByTestId('compare-summary').innerText()).toContain('0 个单位总分变化');
+    const before = Number(await totalOf('礼嘉镇'));
+    expect(before).toBe(89.39);
+    await drag(['-0.5', '-1', '-1.5', '-2']);
+    // 98.69 against 97: the deduction is gone, 礼嘉镇 gains 0.31 (deduct 1 a point, 3 points).
+    await expect.poll(() => totalOf('礼嘉镇')).toBe('89.7');
+    await expect.poll(() => page.getByTestId('compare-summary').innerText()).toContain('8 个单位总分变化');
+    expect(await page.getByTestId('overrides').innerText()).toContain('「出生政策符合率」全部目标 −2');
+    expect(await page.getByTestId('slope').locator('svg').count()).toBeGreaterThan(0);
+    expect(page.url()).toMatch(/[?&]scenario=s[0-9a-z]+/);
+    await screenshot(page, 'scenarios-compare');
+  });
+
+  it('keeps the scenario after a reload, and its URL opens it in a new page', async () => {
+    const url = page.url();
+    await page.reload();
+    await waitReady(page);
+    await page.getByTestId('compare').waitFor({ timeout: 60_000 });
+    await expect.poll(() => totalOf('礼嘉镇')).toBe('89.7');
+    expect(await page.getByTestId('scenario-note').inputValue()).toBe('假设出生政策符合率目标下调');
+
+    await page.getByTestId('scenario-select').selectOption('');
+    await expect.poll(() => page.url()).not.toContain('scenario=');
+    await expect.poll(() => page.getByTestId('compare').count()).toBe(0);
+
+    const other = await context.newPage();
+    await other.goto(url);
+    await waitReady(other);
+    await other.getByTestId('compare').waitFor({ timeout: 60_000 });
+    await expect.poll(() => other.locator('[data-testid=compare-row][data-unit="礼嘉镇"]').getAttribute('data-after')).toBe('89.7');
+    await other.close();
+  });
+
+  it('kaohe.scenario creates or replaces a scenario from the console and returns its totals', async () => {
+    const totals = (await page.evaluate(() =>
+      window.kaohe.scenario('加分上限 1', [{ kind: 'setting', key: 'bonus_cap', value: '1' }]),
+    )) as { year: number; unit: string; bonus: number; total: number }[];
+    const hutang = totals.find((t) => t.year === 2019 && t.unit === '湖塘镇')!;
+    expect(hutang).toMatchObject({ bonus: 1, total: 95 });
+    const again = (await page.evaluate(() =>
+      window.kaohe.scenario('加分上限 1', [{ kind: 'setting', key: 'bonus_cap', value: '0' }]),
+    )) as { year: number; unit: string; total: number }[];
+    expect(again.find((t) => t.year === 2019 && t.unit === '湖塘镇')!.total).toBe(94);
+    const names = await page.getByTestId('scenario-select').locator('option').allInnerTexts();
+    expect(names.filter((n) => n === '加分上限 1')).toHaveLength(1);
+    await expect(page.evaluate(() => window.kaohe.scenario('', []))).rejects.toThrow('情景需要一个名称');
+  });
+
+  it('goal seek: 礼嘉镇 2019 reaches 优秀 by 村级系统应用覆盖率 99.9 → 100', async () => {
+    await page.getByTestId('scenario-select').selectOption('');
+    await page.getByTestId('goal-unit').selectOption('礼嘉镇');
+    await page.getByTestId('goal-year').selectOption('2019');
+    await page.getByTestId('goal-grade').selectOption('优秀');
+    await page.getByTestId('goal-run').click();
+    await expect.poll(() => page.getByTestId('goal-plan').innerText()).toContain('村级系统应用覆盖率 99.9 → 100');
+    await screenshot(page, 'scenarios-goal');
+    expect(errors).toEqual([]);
+  });
+});
