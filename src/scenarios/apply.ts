@@ -4,6 +4,7 @@
 // a scenario's overrides touch are read through an overriding query.
 import type { Database } from '../db/types';
 import { applyScoring, type CompiledScoring } from '../engine';
+import { ident } from '../db/sql';
 import type { Lang } from '../i18n/types';
 import { scenarioInputs } from './inputs';
 import { expandQuota } from './quota';
@@ -67,9 +68,54 @@ export function withScenario<T>(db: Database, scenario: Scenario, opts: Scenario
   });
 }
 
+/**
+ * What the compiled views and their snapshot tables depend on besides the overrides table's
+ * rows: the kinds of override (which inputs are overridden), the settings (engine_config and
+ * its kin are tables), formula targets (engine_formulas), the base data and the language.
+ */
+function shapeOf(scenario: Scenario, opts: ScenarioOptions): string {
+  const kinds = [...new Set(scenario.overrides.map((o) => o.kind))].sort();
+  const others = scenario.overrides.filter((o) => !TARGET_KINDS.has(o.kind));
+  const formulas = scenario.overrides.some((o) => 'value' in o && typeof o.value === 'string' && o.value.trim().startsWith('='));
+  return JSON.stringify([kinds, others, formulas, String(opts.stamp), opts.lang]);
+}
+
+/** Overrides that change only the targets, so only the items' target text. */
+const TARGET_KINDS = new Set<Override['kind']>(['target', 'target_all', 'target_scale', 'target_shift', 'quota']);
+
+const S = ident(SCENARIO_SCHEMA);
+const FROZEN = 'main.scenario_items';
+
+/**
+ * Targets change only `target_text` of the scenario's items, and planning the item chain costs
+ * more than everything after it. So the items are materialised once per shape, and
+ * `scenario.engine_items` re-reads only their target text from the overridden targets: moving
+ * the slider then plans and runs just the rules and the totals.
+ */
+async function freezeItems(db: Database, compiled: CompiledScoring): Promise<void> {
+  const items = compiled.statements.find((st) => st.name === 'engine_items')!;
+  await db.exec(items.sql.replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN} AS SELECT * FROM ${S}.engine_items_full`);
+  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_items AS
+SELECT i.* REPLACE (coalesce(own.target, everyone.target) AS target_text)
+FROM ${FROZEN} i
+LEFT JOIN ${S}.engine_target_text own ON own.year = i.year AND own.unit = i.unit AND own.indicator = i.indicator
+LEFT JOIN ${S}.engine_target_text everyone ON everyone.year = i.year AND everyone.unit IS NULL AND everyone.indicator = i.indicator`);
+}
+
+const shapes = new WeakMap<Database, { shape: string; compiled: CompiledScoring }>();
+
 async function apply(db: Database, scenario: Scenario, opts: ScenarioOptions): Promise<CompiledScoring> {
   await snapshotBase(db, opts.stamp);
   await loadOverrides(db, await overrideRows(db, scenario.overrides));
+  // The views read the overrides table live: a change of values alone (the slider) needs nothing more.
+  const shape = shapeOf(scenario, opts);
+  const last = shapes.get(db);
+  if (last?.shape === shape) return last.compiled;
+  shapes.delete(db);
   const kinds = new Set(scenario.overrides.map((o) => o.kind));
-  return applyScoring(db, { lang: opts.lang, inputs: scenarioInputs(kinds), schema: SCENARIO_SCHEMA });
+  const compiled = await applyScoring(db, { lang: opts.lang, inputs: scenarioInputs(kinds), schema: SCENARIO_SCHEMA });
+  await freezeItems(db, compiled);
+  shapes.set(db, { shape, compiled });
+  return compiled;
 }

@@ -150,6 +150,7 @@ export class ScenarioModel {
     try {
       const db = this.model.db;
       const plan = planOf(s);
+      const dragging = this.#draft !== null;
       const opts = { lang: this.lang(), stamp: `${this.model.version}|${this.lang()}` };
       const done = await withScenario(db, s, opts, async () => {
         const base = toRows(await db.query(SCENARIO_YEARS_SQL)).map((r) => Number(r['year']));
@@ -158,7 +159,9 @@ export class ScenarioModel {
         if (year === null) return null;
         const rows = toRows(await db.query(COMPARE_SQL, [year])) as unknown as CompareRow[];
         const ms = performance.now() - t0;
-        return { years, rows, ms, changes: toRows(await db.query(CHANGES_SQL, [year])) as unknown as ChangeRow[] };
+        // While the slider is dragged only the totals follow; the causes come when it is let go.
+        const changes = dragging ? [] : (toRows(await db.query(CHANGES_SQL, [year])) as unknown as ChangeRow[]);
+        return { years, rows, ms, changes };
       });
       if (!done) return;
       this.#years = done.years;

@@ -136,3 +136,18 @@ describe('overrides', () => {
     expect(await rows(db, 'SELECT count(*) AS n FROM scenario.totals WHERE year = 2019 AND vetoed')).toEqual([{ n: 0 }]);
   });
 });
+
+describe('the slider path', () => {
+  it('moving a target again (items kept, target text re-read) scores as a fresh apply does', async () => {
+    const db = await demoDb();
+    const shift = (delta: number) => [{ kind: 'target_shift', indicator: '出生政策符合率', delta } as const];
+    const { applyScenario } = await import('../../../src/scenarios');
+    const s = { id: 's', name: 's', note: '', overrides: shift(-0.5) };
+    await applyScenario(db, s, { lang: 'zh-CN', stamp: 'slider' });
+    await applyScenario(db, { ...s, overrides: shift(-2) }, { lang: 'zh-CN', stamp: 'slider' });
+    const moved = await rows(db, 'SELECT unit, total, grade, rank FROM scenario.totals WHERE year = 2019 ORDER BY unit');
+    await applyScenario(db, { ...s, overrides: shift(-2) }, { lang: 'zh-CN', stamp: 'fresh' });
+    expect(await rows(db, 'SELECT unit, total, grade, rank FROM scenario.totals WHERE year = 2019 ORDER BY unit')).toEqual(moved);
+    expect(moved.find((r) => r['unit'] === '礼嘉镇')).toMatchObject({ total: 89.7 });
+  });
+});
