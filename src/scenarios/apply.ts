@@ -61,10 +61,16 @@ export function applyScenario(db: Database, scenario: Scenario, opts: ScenarioOp
 }
 
 /** Scores `scenario` and runs `read` before any other scenario can take its place. */
-export function withScenario<T>(db: Database, scenario: Scenario, opts: ScenarioOptions, read: () => Promise<T>): Promise<T> {
+export function withScenario<T>(
+  db: Database,
+  scenario: Scenario,
+  opts: ScenarioOptions,
+  read: (fresh: boolean) => Promise<T>,
+): Promise<T> {
   return serial(db, async () => {
+    const before = shapes.get(db);
     await apply(db, scenario, opts);
-    return read();
+    return read(shapes.get(db) !== before);
   });
 }
 

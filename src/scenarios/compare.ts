@@ -16,6 +16,18 @@ FROM ${S}.totals s LEFT JOIN ${BASE_TABLES.totals} b ON b.year = s.year AND b.un
 WHERE s.year = ?
 ORDER BY s.rank, s.unit_ord`;
 
+/**
+ * The compare as a prepared statement: the slider re-runs it with its plan kept (planning the
+ * scoring views costs more than running them at demo scale). Prepared again after the views
+ * change; DuckDB re-binds it by itself when the catalogue has changed meanwhile.
+ */
+export const PREPARE_COMPARE = `PREPARE scenario_compare AS ${COMPARE_SQL}`;
+/** The year is a whole number of ours (from the years list), checked before it is written. */
+export function executeCompare(year: number): string {
+  if (!Number.isInteger(year)) throw new RangeError(`year must be a whole number: ${year}`);
+  return `EXECUTE scenario_compare(${year})`;
+}
+
 /** Years of the base scoring, latest first (a planned year comes on top of these). */
 export const SCENARIO_YEARS_SQL = `SELECT DISTINCT year FROM ${BASE_TABLES.totals} ORDER BY year DESC`;
 

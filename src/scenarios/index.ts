@@ -3,7 +3,7 @@
 export { allocate, type Share } from './allocate';
 export { applyScenario, BASE_TABLES, overrideRows, SCENARIO_SCHEMA, snapshotBase, withScenario, type ScenarioOptions } from './apply';
 export { causes, type Cause } from './attribute';
-export { CHANGES_SQL, COMPARE_SQL, flipped, SCENARIO_YEARS_SQL, type ChangeRow, type CompareRow } from './compare';
+export { CHANGES_SQL, COMPARE_SQL, executeCompare, PREPARE_COMPARE, flipped, SCENARIO_YEARS_SQL, type ChangeRow, type CompareRow } from './compare';
 export { bestLevel, improvements, neededFor, seekGoal, smallestSet, type Goal, type GoalResult, type Improvement } from './goal';
 export { scenarioInputs, SCENARIO_SOURCE } from './inputs';
 export { splitQuota, type QuotaSplit } from './quota';

@@ -108,10 +108,26 @@ export function overridesToIPC(rows: readonly OverrideRow[]): Uint8Array {
   );
 }
 
-/** Replaces the rows of `scenario_overrides` (an empty table when there are none). */
+const INSERT = `INSERT INTO main.${OVERRIDES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const created = new WeakSet<Database>();
+
+/**
+ * Replaces the rows of `scenario_overrides`. Few rows (a slider's one), each with bound
+ * parameters: the table is created once, so the catalogue does not change and the scenario's
+ * prepared queries keep their plans. Many rows (a large quota) arrive as one Arrow IPC stream.
+ */
 export async function loadOverrides(db: Database, rows: readonly OverrideRow[]): Promise<void> {
-  await db.exec(CREATE_OVERRIDES);
-  if (rows.length === 0) return;
+  if (!created.has(db)) {
+    await db.exec(CREATE_OVERRIDES);
+    created.add(db);
+  }
+  await db.exec(`DELETE FROM main.${OVERRIDES_TABLE}`);
+  if (rows.length <= 32) {
+    for (const [i, r] of rows.entries()) {
+      await db.query(INSERT, [i + 1, r.kind, r.year, r.unit, r.indicator, r.category, r.round, r.field, r.value, r.num, r.flag]);
+    }
+    return;
+  }
   await db.exec(`DROP TABLE IF EXISTS main.${STAGE}`);
   await db.insertArrowIPC(STAGE, overridesToIPC(rows));
   await db.exec(`INSERT INTO main.${OVERRIDES_TABLE}

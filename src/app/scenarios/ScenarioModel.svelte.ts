@@ -5,7 +5,8 @@ import { toRows } from '../../db/rows';
 import type { Lang, Message } from '../../i18n/types';
 import {
   CHANGES_SQL,
-  COMPARE_SQL,
+  executeCompare,
+  PREPARE_COMPARE,
   newScenarioId,
   planOf,
   SCENARIO_YEARS_SQL,
@@ -30,6 +31,7 @@ export class ScenarioModel {
   #ms = $state<number | null>(null);
   #stamp = $state(0);
   #running = false;
+  #prepared = false;
   #pending = false;
 
   constructor(
@@ -152,12 +154,14 @@ export class ScenarioModel {
       const plan = planOf(s);
       const dragging = this.#draft !== null;
       const opts = { lang: this.lang(), stamp: `${this.model.version}|${this.lang()}` };
-      const done = await withScenario(db, s, opts, async () => {
+      const done = await withScenario(db, s, opts, async (fresh) => {
+        if (fresh || !this.#prepared) await db.exec(PREPARE_COMPARE);
+        this.#prepared = true;
         const base = toRows(await db.query(SCENARIO_YEARS_SQL)).map((r) => Number(r['year']));
         const years = plan && !base.includes(plan.year) ? [plan.year, ...base] : base;
         const year = this.#year !== null && years.includes(this.#year) ? this.#year : (plan?.year ?? years[0] ?? null);
         if (year === null) return null;
-        const rows = toRows(await db.query(COMPARE_SQL, [year])) as unknown as CompareRow[];
+        const rows = toRows(await db.query(executeCompare(year))) as unknown as CompareRow[];
         const ms = performance.now() - t0;
         // While the slider is dragged only the totals follow; the causes come when it is let go.
         const changes = dragging ? [] : (toRows(await db.query(CHANGES_SQL, [year])) as unknown as ChangeRow[]);

@@ -151,3 +151,19 @@ describe('the slider path', () => {
     expect(moved.find((r) => r['unit'] === '礼嘉镇')).toMatchObject({ total: 89.7 });
   });
 });
+
+describe('the prepared compare', () => {
+  it('keeps its plan across slider steps and still reads the new overrides', async () => {
+    const db = await demoDb();
+    const { withScenario, PREPARE_COMPARE, executeCompare } = await import('../../../src/scenarios');
+    const s = { id: 'c', name: 'c', note: '', overrides: [{ kind: 'target_shift', indicator: '出生政策符合率', delta: -0.5 } as const] };
+    const read = async (delta: number) =>
+      withScenario(db, { ...s, overrides: [{ ...s.overrides[0], delta }] }, { lang: 'zh-CN', stamp: 'prep' }, async (fresh) => {
+        if (fresh) await db.exec(PREPARE_COMPARE);
+        return (await rows(db, executeCompare(2019))).find((r) => r['unit'] === '礼嘉镇');
+      });
+    expect(await read(0)).toMatchObject({ total_before: 89.39, total_after: 89.39 });
+    expect(await read(-2)).toMatchObject({ total_before: 89.39, total_after: 89.7, change: 0.31, rank_before: 7, rank_after: 6 });
+    expect(() => executeCompare(2019.5)).toThrow(RangeError);
+  });
+});
