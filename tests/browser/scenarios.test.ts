@@ -23,8 +23,9 @@ afterAll(async () => {
 const stamp = () => page.getByTestId('compare').getAttribute('data-stamp');
 
 /** Moves the slider as a drag does: one input event per position, then change on release. */
-async function drag(values: readonly string[]): Promise<void> {
+async function drag(values: readonly string[]): Promise<number[]> {
   const slider = page.getByTestId('slider');
+  const times: number[] = [];
   for (const v of values) {
     const before = await stamp();
     await slider.evaluate((el, x) => {
@@ -32,8 +33,10 @@ async function drag(values: readonly string[]): Promise<void> {
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, v);
     await page.waitForFunction((b) => document.querySelector('[data-testid=compare]')?.getAttribute('data-stamp') !== b, before);
+    times.push(Number(await page.getByTestId('compare').getAttribute('data-ms')));
   }
   await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+  return times;
 }
 
 const totalOf = (unit: string) => page.locator(`[data-testid=compare-row][data-unit="${unit}"]`).getAttribute('data-after');
@@ -48,7 +51,9 @@ describe('scenarios', () => {
     await expect.poll(() => page.getByTestId('compare-summary').innerText()).toContain('0 个单位总分变化');
     const before = Number(await totalOf('礼嘉镇'));
     expect(before).toBe(89.39);
-    await drag(['-0.5', '-1', '-1.5', '-2']);
+    const times = await drag(['-0.5', '-1', '-1.5', '-1', '-0.5', '-1', '-1.5', '-2']);
+    // Reported, not asserted: wall time on a shared machine is the benchmark's business.
+    console.info(`slider re-score: median ${[...times].sort((a, b) => a - b)[times.length >> 1]} ms of ${times.join(', ')}`);
     // 98.69 against 97: the deduction is gone, 礼嘉镇 gains 0.31 (deduct 1 a point, 3 points).
     await expect.poll(() => totalOf('礼嘉镇')).toBe('89.7');
     await expect.poll(() => page.getByTestId('compare-summary').innerText()).toContain('8 个单位总分变化');
