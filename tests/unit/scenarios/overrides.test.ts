@@ -158,7 +158,7 @@ describe('the prepared compare', () => {
     const { withScenario, PREPARE_COMPARE, executeCompare } = await import('../../../src/scenarios');
     const s = { id: 'c', name: 'c', note: '', overrides: [{ kind: 'target_shift', indicator: '出生政策符合率', delta: -0.5 } as const] };
     const read = async (delta: number) =>
-      withScenario(db, { ...s, overrides: [{ ...s.overrides[0], delta }] }, { lang: 'zh-CN', stamp: 'prep' }, async (fresh) => {
+      withScenario(db, { ...s, overrides: [{ kind: 'target_shift', indicator: '出生政策符合率', delta }] }, { lang: 'zh-CN', stamp: 'prep' }, async (fresh) => {
         if (fresh) await db.exec(PREPARE_COMPARE);
         return (await rows(db, executeCompare(2019))).find((r) => r['unit'] === '礼嘉镇');
       });
