@@ -21,7 +21,7 @@ export function dotChart(rows: readonly Row[], o: ChartOptions): HTMLElement | S
       Plot.dot(rows as Row[], {
         x: o.x,
         y: o.y,
-        fill: o.color ?? 'currentColor',
+        fill: o.color ?? '#2f6fb3',
         fillOpacity: emphasis(o),
         r: 4.5,
         ...facets(o),

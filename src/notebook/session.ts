@@ -7,6 +7,7 @@ import type { Message } from '../i18n/types';
 import { RESERVED_SQL, type ChartPageRequest } from './build-sql';
 import type { Cell } from './cells';
 import { buildGraph, planRun, type Graph } from './graph';
+import { duckdbMessage } from './errors';
 import { splitPlan } from './lazy';
 import { markdownRefs, type RefValue } from './markdown-text';
 import {
@@ -66,15 +67,17 @@ export class Session {
   #reserved: Promise<Set<string>> | null = null;
   #pending = { all: false, names: new Set<string>(), ids: new Set<string>() };
   #draining: Promise<void> | null = null;
-  /** Cells whose output is on screen, and cells left stale because nothing on screen needed them. */
-  readonly #seen = new Set<string>();
+  /** Cells left stale because nothing on screen needed them when their inputs changed. */
   readonly #stale = new Set<string>();
 
-  /** `lazy`: run only what the cells on screen need (see `watch`); else run every planned cell. */
+  /**
+   * `seen`, for a page: whether a cell's output is on screen now; a change then runs only what
+   * the cells on screen need (see `lookAgain`). Without it every planned cell runs.
+   */
   constructor(
     private readonly db: Querier,
     private readonly events: SessionEvents,
-    private readonly lazy = false,
+    private readonly seen: ((id: string) => boolean) | null = null,
   ) {}
 
   get entries(): readonly Entry[] { return this.#entries; }
@@ -98,7 +101,6 @@ export class Session {
       if (entries.some((e) => e.id === id)) continue;
       this.#states.delete(id);
       this.#stale.delete(id);
-      this.#seen.delete(id);
     }
     const changed = entries.flatMap((e, i) => {
       const old = before.get(e.id);
@@ -134,11 +136,9 @@ export class Session {
     return this.#request({ all: true });
   }
 
-  /** A cell's output came into sight or left it; stale cells it needs run now. */
-  watch(id: string, seen: boolean): Promise<void> {
-    if (seen) this.#seen.add(id);
-    else this.#seen.delete(id);
-    return seen && this.lazy && this.#stale.size > 0 ? this.#request({}) : Promise.resolve();
+  /** Something came into sight: the stale cells on screen, and what they read, run now. */
+  lookAgain(): Promise<void> {
+    return this.seen && this.#stale.size > 0 ? this.#request({}) : Promise.resolve();
   }
 
   rerun(id: string): Promise<void> {
@@ -155,21 +155,27 @@ export class Session {
     if (change.all) this.#pending.all = true;
     for (const n of change.names ?? []) this.#pending.names.add(n);
     for (const id of change.ids ?? []) this.#pending.ids.add(id);
-    this.#draining ??= this.#drain().finally(() => (this.#draining = null));
+    this.#draining ??= this.#drain();
     return this.#draining;
   }
 
   async #drain(): Promise<void> {
-    for (;;) {
-      await Promise.resolve();
-      const p = this.#pending;
-      if (!p.all && p.names.size === 0 && p.ids.size === 0 && (!this.lazy || this.#stale.size === 0)) return;
-      this.#pending = { all: false, names: new Set(), ids: new Set() };
-      const started = performance.now();
-      const plan = this.#lazyPlan(this.#plan(p));
-      if (plan.length === 0 && !p.all && p.names.size + p.ids.size === 0) return;
-      await this.#execute(plan);
-      this.events.ran?.({ cells: plan.length, ms: performance.now() - started });
+    // The loop clears #draining in the same step as it finds nothing left: a request arriving
+    // after that starts a new drain, never joins one that has ended.
+    try {
+      for (;;) {
+        await Promise.resolve();
+        const p = this.#pending;
+        if (!p.all && p.names.size === 0 && p.ids.size === 0 && (!this.seen || this.#stale.size === 0)) return;
+        this.#pending = { all: false, names: new Set(), ids: new Set() };
+        const started = performance.now();
+        const plan = this.#lazyPlan(this.#plan(p));
+        if (plan.length === 0 && !p.all && p.names.size + p.ids.size === 0) return;
+        await this.#execute(plan);
+        this.events.ran?.({ cells: plan.length, ms: performance.now() - started });
+      }
+    } finally {
+      this.#draining = null;
     }
   }
 
@@ -184,13 +190,11 @@ export class Session {
   }
 
   #lazyPlan(plan: number[]): number[] {
-    if (!this.lazy) return plan;
-    const index = (ids: Iterable<string>) => {
-      const wanted = new Set(ids);
-      return this.#entries.flatMap((e, i) => (wanted.has(e.id) ? [i] : []));
-    };
-    const seen = [...index(this.#seen), ...this.#entries.flatMap((e, i) => (e.cell.kind === 'input' ? [i] : []))];
-    const { now, later } = splitPlan(this.#graph, plan, seen, new Set(index(this.#stale)));
+    const seen = this.seen;
+    if (!seen) return plan;
+    const onScreen = this.#entries.flatMap((e, i) => (e.cell.kind === 'input' || seen(e.id) ? [i] : []));
+    const stale = new Set(this.#entries.flatMap((e, i) => (this.#stale.has(e.id) ? [i] : [])));
+    const { now, later } = splitPlan(this.#graph, plan, onScreen, stale);
     for (const i of later) this.#stale.add(this.#entries[i]!.id);
     for (const i of now) this.#stale.delete(this.#entries[i]!.id);
     this.events.stale?.(new Set(this.#stale));
@@ -219,7 +223,8 @@ export class Session {
     const previous = this.state(id);
     this.#set(id, { status: 'running', output: previous.status === 'ok' || previous.status === 'running' ? previous.output : null });
     const started = performance.now();
-    const outcome = await this.#outcome(id, cell);
+    // Nothing a cell holds may stop the plan: whatever escapes becomes this cell's error.
+    const outcome = await this.#outcome(id, cell).catch((e: unknown): Outcome<CellOutput> => ({ ok: false, error: duckdbMessage(e) }));
     const ms = performance.now() - started;
     this.#set(id, outcome.ok ? { status: 'ok', output: outcome.output, ms } : { status: 'error', error: outcome.error, ms });
   }
@@ -275,10 +280,13 @@ export class Session {
   }
 
   #reservedNames(): Promise<Set<string>> {
-    this.#reserved ??= this.db
+    const asked = (this.#reserved ??= this.db
       .query(RESERVED_SQL)
-      .then((t) => new Set(toRows(t).map((r) => String(r['table_name']).toLowerCase())));
-    return this.#reserved;
+      .then((t) => new Set(toRows(t).map((r) => String(r['table_name']).toLowerCase()))));
+    asked.catch(() => {
+      if (this.#reserved === asked) this.#reserved = null;
+    });
+    return asked;
   }
 
   #set(id: string, state: CellState): void {

@@ -16,6 +16,8 @@ import { newCell } from './templates';
 /** The default notebook as it would be saved: a notebook equal to it is stored as null. */
 const DEFAULT_TEXT = serialiseNotebook(parseNotebook(DEFAULT_NOTEBOOK));
 const IDLE: CellState = { status: 'idle' };
+/** Cells this close to the screen count as on it: they are ready when scrolled to. */
+const MARGIN = 150;
 
 export class NotebookModel {
   #entries = $state.raw<readonly Entry[]>([]);
@@ -28,8 +30,11 @@ export class NotebookModel {
   #lastRunMs = $state(0);
   #problem = $state.raw<Message | null>(null);
   #session: Session | null = null;
+  readonly #shown = new Map<string, Element>();
   /** The file text last loaded or saved (null: the default), so our own saves are not reloaded. */
   #written: string | null | undefined = undefined;
+  /** The notebook text the workspace document held when last looked at. */
+  #docText: string | null | undefined = undefined;
   #ids = 0;
 
   constructor(private readonly workspace: WorkspaceModel) {}
@@ -55,13 +60,26 @@ export class NotebookModel {
       ran: ({ ms }) => {
         this.#lastRunMs = ms;
         this.#runs++;
+        // What a run drew may have moved stale cells into sight without crossing an observer.
+        requestAnimationFrame(() => this.lookAgain());
       },
       stale: (ids) => (this.#stale = ids),
-    }, true);
+    }, (id) => this.#onScreen(id));
     void this.#session.setCells(this.#entries);
   }
 
-  /** The document's notebook text changed (opened, restored, cleared): show that notebook. */
+  /**
+   * The workspace document changed. Only a change of its notebook text (a workspace opened,
+   * restored or cleared) replaces the notebook: the document is replaced for other reasons too,
+   * sometimes while a save of ours is still queued behind that change.
+   */
+  documentChanged(text: string | null): void {
+    if (text === this.#docText) return;
+    this.#docText = text;
+    this.load(text);
+  }
+
+  /** Shows the notebook in `text` (null: the default notebook). */
   load(text: string | null): void {
     if (text === this.#written) return;
     this.#written = text;
@@ -103,9 +121,20 @@ export class NotebookModel {
     this.#commit(next);
   }
 
-  /** A cell's output came into sight or left it. */
-  watch(id: string, seen: boolean): void {
-    void this.#session?.watch(id, seen);
+  /** A cell shows its output in `element` (null: no longer); cells off screen wait to run. */
+  show(id: string, element: Element | null): void {
+    if (element) this.#shown.set(id, element);
+    else this.#shown.delete(id);
+  }
+
+  /** Something scrolled into sight: stale cells now on screen run. */
+  lookAgain(): void {
+    void this.#session?.lookAgain();
+  }
+
+  #onScreen(id: string): boolean {
+    const box = this.#shown.get(id)?.getBoundingClientRect();
+    return box !== undefined && box.bottom >= -MARGIN && box.top <= innerHeight + MARGIN && box.height > 0;
   }
 
   rerun(id: string): void {

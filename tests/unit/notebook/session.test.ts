@@ -107,9 +107,9 @@ describe('a lazy notebook (the page’s): what is out of sight waits', () => {
     const db = await fixtureDb();
     const ran: string[] = [];
     let stale: ReadonlySet<string> = new Set();
-    const session = new Session(db, { state: (id, s) => s.status === 'running' && ran.push(id), values: () => {}, stale: (ids) => (stale = ids) }, true);
+    const onScreen = new Set(['boardChart']);
+    const session = new Session(db, { state: (id, s) => s.status === 'running' && ran.push(id), values: () => {}, stale: (ids) => (stale = ids) }, (id) => onScreen.has(id));
     const entries: Entry[] = NOTEBOOK.map((c, i) => ({ id: c.name ?? `#${i}`, cell: c }));
-    await session.watch('boardChart', true);
     await session.setCells(entries);
     expect([...ran].sort()).toEqual(['board', 'boardChart', 'unit', 'year']);
     expect([...stale].sort()).toEqual(['card', 'count', 'title']);
@@ -117,8 +117,32 @@ describe('a lazy notebook (the page’s): what is out of sight waits', () => {
     await session.setValue('year', 2018);
     expect(ran).toEqual(['board', 'boardChart']);
     ran.length = 0;
-    await session.watch('title', true);
+    onScreen.add('title');
+    await session.lookAgain();
     expect(ran).toEqual(['title']);
     expect([...stale].sort()).toEqual(['card', 'count']);
+  });
+});
+
+describe('inputs', () => {
+  it('a range slider and a number bind their values like a select', async () => {
+    const db = await fixtureDb();
+    let values: ReadonlyMap<string, Param> = new Map();
+    const states = new Map<string, CellState>();
+    const session = new Session(db, { state: (id, s) => states.set(id, s), values: (v) => (values = new Map(v)) });
+    await session.setCells([
+      { id: 'min', cell: cell('input', '{"type": "range", "min": 0, "max": 20, "step": 1, "value": 12}', 'min_score') },
+      { id: 'top', cell: cell('input', '{"type": "number", "min": 1}', 'top') },
+      { id: 'q', cell: cell('sql', 'SELECT unit FROM totals WHERE year = 2019 AND total >= ${min_score} ORDER BY total DESC LIMIT ${top}', 'q') },
+    ]);
+    expect(values).toEqual(new Map([['min_score', 12], ['top', 1]]));
+    const rows = () => {
+      const s = states.get('q');
+      return s?.status === 'ok' && s.output.kind === 'sql' ? s.output.rowCount : null;
+    };
+    expect(rows()).toBe(1);
+    await session.setValue('min_score', 0);
+    await session.setValue('top', 3);
+    expect(rows()).toBe(3);
   });
 });
