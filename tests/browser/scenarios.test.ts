@@ -100,6 +100,8 @@ describe('scenarios', () => {
 
   it('goal seek: 礼嘉镇 2019 reaches 优秀 by 村级系统应用覆盖率 99.9 → 100', async () => {
     await page.getByTestId('scenario-select').selectOption('');
+    await page.getByTestId('goal-seek').locator('summary').click();
+    await expect.poll(() => page.getByTestId('goal-unit').locator('option').count()).toBe(17);
     await page.getByTestId('goal-unit').selectOption('礼嘉镇');
     await page.getByTestId('goal-year').selectOption('2019');
     await page.getByTestId('goal-grade').selectOption('优秀');
