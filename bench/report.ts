@@ -16,6 +16,8 @@ export interface Summary {
   plainjs_ratio_province: number | null;
   share_bytes: number | null;
   oracle_agrees: boolean;
+  /** Measurements the page could not finish (DuckDB out of memory, a board that never came). */
+  page_failures: number;
 }
 
 export interface ScaleFigures {
@@ -24,6 +26,7 @@ export interface ScaleFigures {
   readonly peakBytes: readonly number[];
   readonly nativeMs: number;
   readonly plainBrowserMs: readonly number[];
+  readonly failures: number;
 }
 
 export interface Goal {
@@ -59,6 +62,7 @@ export function summarise(
     plainjs_ratio_province: province ? ratio(median(province.plainBrowserMs), wasm) : null,
     share_bytes: null,
     oracle_agrees: oracleAgrees,
+    page_failures: Object.values(scales).reduce((n, s) => n + s.failures, 0),
   };
 }
 

@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 const PROBE = readFileSync(path.join(import.meta.dirname, 'probe.js'), 'utf8');
-const TIMEOUT = 30 * 60_000;
+const TIMEOUT = 15 * 60_000;
 
 /** What the board must show: `rows` rows and, when `unit` is given, `text` in that unit's column `cell`. */
 export interface BoardWant {
@@ -63,16 +63,35 @@ export async function clearWorkspace(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'));
 }
 
+/** The first page error (DuckDB's `Out of Memory Error`, say) while `work` runs ends the wait for it. */
+async function orPageError<T>(page: Page, work: Promise<T>): Promise<T> {
+  let onError: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    onError = (e) => reject(new PageError(e.message));
+    page.on('pageerror', onError);
+  });
+  try {
+    return await Promise.race([work, failed]);
+  } finally {
+    page.off('pageerror', onError);
+    work.catch(() => undefined);
+  }
+}
+
+export class PageError extends Error {
+  override name = 'PageError';
+}
+
 /** Picks `files` in the app's file input, as a user would, and times the board (see probe.js). */
 export async function importFiles(page: Page, want: BoardWant, files: readonly string[]): Promise<LoadTiming> {
   await page.evaluate((w) => (window as never as Bench).__bench.armImport(w), want);
   await page.setInputFiles('[data-testid="csv-input"]', [...files]);
-  return page.evaluate(() => (window as never as Bench).__bench.pending!);
+  return orPageError(page, page.evaluate(() => (window as never as Bench).__bench.pending!));
 }
 
 /** Hands the given texts to kaohe.load (a settings edit) and waits for the board. */
 export async function timedLoad(page: Page, want: BoardWant, files: readonly { name: string; text: string }[]): Promise<LoadTiming> {
-  return page.evaluate(([w, f]) => (window as never as Bench).__bench.timedLoad(w, f), [want, files] as const);
+  return orPageError(page, page.evaluate(([w, f]) => (window as never as Bench).__bench.timedLoad(w, f), [want, files] as const));
 }
 
 export async function startHeap(page: Page): Promise<void> {

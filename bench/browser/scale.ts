@@ -25,6 +25,8 @@ export interface ScaleResult {
   readonly duckdbMemory: string | null;
   readonly engineTotals: EngineTotal[];
   readonly whatIf: LoadTiming[];
+  /** What went wrong in the page (DuckDB out of memory, a board that never came), in order. */
+  readonly failures: string[];
 }
 
 export interface ScalePlan {
@@ -55,7 +57,7 @@ async function timeBoardSql(page: Page, year: number): Promise<number> {
 }
 
 /** bonus_cap edits (4, 3, 4, …) redrawn when the unit with the most bonus shows the capped bonus. */
-async function whatIf(page: Page, plan: ScalePlan, log: (s: string) => void): Promise<LoadTiming[]> {
+async function whatIf(page: Page, plan: ScalePlan, log: (s: string) => void, failures: string[]): Promise<LoadTiming[]> {
   const { year, want } = boardOf(plan.oracle);
   const star = plan.oracle.find((t) => t.year === year && Number(t.bonus) >= 5);
   if (!star) throw new Error('no unit claims 5 bonus points in the last year: the what-if has nothing to show');
@@ -69,19 +71,43 @@ async function whatIf(page: Page, plan: ScalePlan, log: (s: string) => void): Pr
     }
     const cap = i % 2 === 0 ? 4 : 3;
     const text = settings.replace(/^bonus_cap,.*$/m, `bonus_cap,${cap}`);
-    const t = await timedLoad(page, { rows: want.rows, unit: star.unit, cell: 6, text: `+${cap.toFixed(2)}` }, [{ name: '设置.csv', text }]);
+    let t: LoadTiming;
+    try {
+      t = await timedLoad(page, { rows: want.rows, unit: star.unit, cell: 6, text: `+${cap.toFixed(2)}` }, [{ name: '设置.csv', text }]);
+    } catch (e) {
+      failures.push(`what-if ${i + 1}: ${failureText(e)}`);
+      log(`  what-if ${i + 1}: FAILED, ${failureText(e)}; no further edits`);
+      break;
+    }
     out.push(t);
     log(`  what-if ${i + 1}: bonus_cap ${cap}, redrawn ${t.drawn.toFixed(0)} ms, settled ${t.settled.toFixed(0)} ms`);
   }
   return out;
 }
 
+/** After the last import: the board's queries alone, DuckDB's memory, the engine's totals, the what-if edits. */
+async function lastRun(page: Page, plan: ScalePlan, year: number, log: (s: string) => void, failures: string[]) {
+  try {
+    const boardSqlMs = await timeBoardSql(page, year);
+    const size = await sql<{ memory_usage: string }>(page, 'PRAGMA database_size');
+    const engineTotals = await sql(page, ENGINE_TOTALS_SQL);
+    return { boardSqlMs, duckdbMemory: size[0]?.memory_usage ?? null, engineTotals, whatIf: await whatIf(page, plan, log, failures) };
+  } catch (e) {
+    failures.push(`after the import: ${failureText(e)}`);
+    log(`  after the import: FAILED, ${failureText(e)}`);
+    return { boardSqlMs: Number.NaN, duckdbMemory: null, engineTotals: [], whatIf: [] };
+  }
+}
+
+const failureText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e));
+
 export async function measureScale(url: string, plan: ScalePlan, log: (s: string) => void): Promise<ScaleResult> {
   const paths = plan.files.map((f) => path.join(plan.dir, f));
   const { year, want } = boardOf(plan.oracle);
   const runs: ImportRun[] = [];
   let warmup: ImportRun | null = null;
-  let tail: Omit<ScaleResult, 'warmup' | 'runs'> | null = null;
+  let tail: Omit<ScaleResult, 'warmup' | 'runs' | 'failures'> | null = null;
+  const failures: string[] = [];
   const total = plan.runs + (plan.warmup ? 1 : 0);
   for (let i = 0; i < total; i++) {
     const browser = await launchBrowser();
@@ -91,23 +117,25 @@ export async function measureScale(url: string, plan: ScalePlan, log: (s: string
       await waitReady(page);
       await clearWorkspace(page);
       await startHeap(page);
-      const timing = await importFiles(page, want, paths);
+      let timing: LoadTiming;
+      try {
+        timing = await importFiles(page, want, paths);
+      } catch (e) {
+        failures.push(`import ${i + 1}: ${failureText(e)}`);
+        log(`  import ${i + 1}: FAILED, ${failureText(e)}`);
+        continue;
+      }
       const run: ImportRun = { ...timing, jsHeapMaxBytes: await stopHeap(page), peakBytes: (await memory.read()).peakBytes };
       const label = plan.warmup && i === 0 ? 'warm-up' : String(runs.length + 1);
       log(`  import ${label}: drawn ${run.drawn.toFixed(0)} ms, settled ${run.settled.toFixed(0)} ms, peak ${(run.peakBytes / 2 ** 20).toFixed(0)} MiB`);
       if (run.rejected > 0) throw new Error(`${run.rejected} rows or files were rejected on import`);
       if (plan.warmup && i === 0) warmup = run;
       else runs.push(run);
-      if (i === total - 1) {
-        const boardSqlMs = await timeBoardSql(page, year);
-        const size = await sql<{ memory_usage: string }>(page, 'PRAGMA database_size');
-        const engineTotals = await sql(page, ENGINE_TOTALS_SQL);
-        tail = { boardSqlMs, duckdbMemory: size[0]?.memory_usage ?? null, engineTotals, whatIf: await whatIf(page, plan, log) };
-      }
+      if (i === total - 1) tail = await lastRun(page, plan, year, log, failures);
     } finally {
       await browser.close();
     }
   }
-  if (!tail) throw new Error('no measured run');
-  return { warmup, runs, ...tail };
+  if (!tail) throw new Error(`no measured run: ${failures.join('; ')}`);
+  return { warmup, runs, ...tail, failures };
 }
