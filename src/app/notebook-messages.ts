@@ -165,7 +165,7 @@ export const notebookMessages: Catalogue = {
     'nb.cell.input': 'Input',
     'nb.cell.name': 'Name',
     'nb.cell.hide': 'Hide result',
-    'nb.cell.rows': '{n} rows',
+    'nb.cell.rows': 'rows: {n}',
     'nb.cell.ms': '{ms} ms',
     'nb.cell.running': 'Running…',
     'nb.cell.blocked': 'The cell it reads, “{name}”, has an error; this one runs again once that is fixed.',

@@ -9,10 +9,10 @@ import { demoDb } from './demo-workspace';
 const FILE = path.resolve(import.meta.dirname, '../../../data/notebooks/overview.md');
 const cells = parseNotebook(readFileSync(FILE, 'utf8'));
 
-async function run(): Promise<{ states: Map<string, CellState>; values: ReadonlyMap<string, Param>; session: Session }> {
+async function run(demo = 'wujin'): Promise<{ states: Map<string, CellState>; values: ReadonlyMap<string, Param>; session: Session }> {
   const states = new Map<string, CellState>();
   let values: ReadonlyMap<string, Param> = new Map();
-  const session = new Session(await demoDb(), { state: (id, s) => states.set(id, s), values: (v) => (values = new Map(v)) });
+  const session = new Session(await demoDb(demo), { state: (id, s) => states.set(id, s), values: (v) => (values = new Map(v)) });
   const entries: Entry[] = cells.map((cell, i) => ({ id: cell.name ?? `${cell.kind}${i}`, cell }));
   await session.setCells(entries);
   return { states, values: values, session };
@@ -39,6 +39,14 @@ describe('the default notebook 考核总览 on the 武进区 demo', () => {
     expect(board.kind === 'sql' && board.rowCount).toBe(17);
     const card = output(states, 'card');
     expect(card.kind === 'sql' && card.rowCount).toBeGreaterThan(39);
+  }, 120_000);
+
+  it('runs on the 新北区 demo too, where the rubric has tracks (政府考核 / 条线考核)', async () => {
+    const { states } = await run('xinbei');
+    for (const [id, s] of states) expect(s.status, `${id}: ${JSON.stringify(s).slice(0, 300)}`).toBe('ok');
+    const tracks = [...states.values()].find((s) => s.status === 'ok' && s.output.kind === 'chart' && s.output.spec.from === 'track_kind');
+    const rows = tracks?.status === 'ok' && tracks.output.kind === 'chart' ? tracks.output.rows : [];
+    expect(new Set(rows.map((r) => r['track']))).toEqual(new Set(['政府考核指标', '条线考核指标']));
   }, 120_000);
 
   it('draws only one page of units in the heatmap, and the report card follows the unit filter', async () => {

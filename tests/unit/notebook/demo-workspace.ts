@@ -8,20 +8,27 @@ import type { Database } from '../../../src/db/types';
 import { applyScoring } from '../../../src/engine';
 import { importToSource } from '../../../src/workspace/importing';
 
-const DEMO = path.resolve(import.meta.dirname, '../../../data/demo/wujin');
+const DEMOS = path.resolve(import.meta.dirname, '../../../data/demo');
 
-let shared: Promise<Database> | undefined;
+const shared = new Map<string, Promise<Database>>();
 
-export function demoDb(): Promise<Database> {
-  shared ??= (async () => {
-    const db = await openNodeDatabase();
-    const sources = readdirSync(DEMO)
-      .filter((f) => f.endsWith('.csv'))
-      .sort()
-      .flatMap((name) => importToSource({ name, bytes: new Uint8Array(readFileSync(path.join(DEMO, name))) }).source ?? []);
-    await loadTables(db, sources);
-    await applyScoring(db, { lang: 'zh-CN' });
-    return db;
-  })();
-  return shared;
+/** A demo workspace by id (`wujin`, `xinbei`); units first, so wide tables know the unit names. */
+export function demoDb(id = 'wujin'): Promise<Database> {
+  let db = shared.get(id);
+  if (!db) shared.set(id, (db = open(id)));
+  return db;
+}
+
+async function open(id: string): Promise<Database> {
+  const db = await openNodeDatabase();
+  const dir = path.join(DEMOS, id);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+  const read = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) });
+  const units = files.flatMap((f) => importToSource(read(f)).source ?? []).filter((s) => s.table === 'units');
+  await loadTables(db, units, ['units']);
+  const knownUnits = (await db.query('SELECT unit FROM units')).toArray().map((r) => String(r['unit']));
+  const sources = files.flatMap((f) => importToSource(read(f), { knownUnits }).source ?? []);
+  await loadTables(db, sources);
+  await applyScoring(db, { lang: 'zh-CN' });
+  return db;
 }
