@@ -72,7 +72,7 @@ export function checkReadOnly(sql: string): GuardResult {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
     if (t.text === ';') return refuse('multiple');
-    if (t.type === 'placeholder') return refuse('placeholder', { text: t.text });
+    if (t.type === 'positional') return refuse('positional', { text: t.text });
     if (t.text === '(') {
       depth++;
       fromDepths[depth] = false;

@@ -1,4 +1,4 @@
-// `${name}` in a sql cell becomes a `?` placeholder and the input's value a bound parameter:
+// `${name}` in a sql cell becomes a `?` and the input's value a bound parameter:
 // a value never becomes SQL text, whatever it holds.
 import type { Param } from '../db/types';
 import type { Message } from '../i18n/types';
@@ -16,7 +16,7 @@ export function paramNames(tokens: readonly Token[]): string[] {
   return [...new Set(tokens.filter((t) => t.type === 'param').map((t) => t.value))];
 }
 
-/** Rewrites every `${name}` to `?` and collects the values (keyed by lower-cased name) in placeholder order. */
+/** Rewrites every `${name}` to `?` and collects the values (keyed by lower-cased name) in the order of the `?`s. */
 export function bindParams(tokens: readonly Token[], values: ReadonlyMap<string, Param>): BindResult {
   const params: Param[] = [];
   let sql = '';

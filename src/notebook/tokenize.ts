@@ -8,7 +8,7 @@ export type TokenType =
   | 'string' //  'text', E'text', $tag$text$tag$
   | 'number'
   | 'param' //   ${name}: a notebook parameter
-  | 'placeholder' // ? or $1: DuckDB's own, which notebook text may not use
+  | 'positional' // ? or $1: DuckDB's own, which notebook text may not use
   | 'punct' //   ( ) , ; .
   | 'op' //      everything else
   | 'comment'
@@ -121,14 +121,14 @@ export function tokenize(sql: string): Token[] {
     } else if (c === '$' && next !== undefined && DIGIT.test(next)) {
       let j = i + 1;
       while (j < sql.length && DIGIT.test(sql[j]!)) j++;
-      push('placeholder', j);
+      push('positional', j);
     } else if (c === '$' && dollarTag(sql, i)) {
       const tag = dollarTag(sql, i)!;
       const k = sql.indexOf(tag, i + tag.length);
       if (k < 0) throw new TokenizeError('unclosed_string', i);
       push('string', k + tag.length);
     } else if (c === '?') {
-      push('placeholder', i + 1);
+      push('positional', i + 1);
     } else if (DIGIT.test(c) || (c === '.' && next !== undefined && DIGIT.test(next))) {
       let j = i + 1;
       while (j < sql.length && /[0-9._eE]/.test(sql[j]!)) j++;
