@@ -1,6 +1,7 @@
 // Everything measured at one scale: the oracle (plain TS under Node), native DuckDB, the ingest
 // stages, the browser path, the plain TS pipeline in Chromium, and the oracle's verdict.
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureData, type Manifest, type Scale } from '../scripts/gen-bench-data';
 import { compareTotals, describeDifferences } from '../tests/oracle/compare';
@@ -12,6 +13,9 @@ import { ingestStages, type IngestStages } from './ingest';
 import { nativeRun, type NativeRun } from './native';
 
 export interface PerScale {
+  /** When this scale was measured, and the machine's load average (1, 5, 15 min) before and after. */
+  readonly measuredAt: string;
+  readonly load: { before: number[]; after: number[] };
   readonly manifest: Manifest;
   readonly plainNode: { readMs: number; scoreMs: number };
   readonly native: Omit<NativeRun, 'totals'>;
@@ -48,6 +52,8 @@ async function plainInBrowser(bundle: string, files: string[], runs: number, log
 }
 
 export async function measureAtScale(scale: Scale, o: MeasureOptions, log: (s: string) => void): Promise<PerScale> {
+  const measuredAt = new Date().toISOString();
+  const loadBefore = os.loadavg();
   const { dir, manifest } = ensureData(scale);
   log(`${scale}: ${manifest.units} units × ${manifest.indicators} indicators × ${manifest.years} years × ${manifest.rounds} rounds, ${manifest.resultRows.toLocaleString('en-US')} results, ${(manifest.bytes / 1e6).toFixed(1)} MB`);
   const files = manifest.files;
@@ -70,6 +76,8 @@ export async function measureAtScale(scale: Scale, o: MeasureOptions, log: (s: s
   if (text) console.error(`${scale}: the oracle disagrees\n${text}`);
   else log(`  oracle = engine (wasm) = native on all ${plain.totals.length} unit-years`);
   return {
+    measuredAt,
+    load: { before: loadBefore, after: os.loadavg() },
     manifest,
     plainNode: { readMs: plain.readMs, scoreMs: plain.scoreMs },
     native,

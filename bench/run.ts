@@ -1,8 +1,10 @@
-// npm run bench [-- --quick] [--scales county,city,province] [--runs N] [--no-build]
+// npm run bench [-- --quick] [--scales county,city,province] [--runs N] [--no-build] [--merge]
 // Builds the app, generates the data, measures the browser path (cold start, import + score,
 // what-if, memory) and both baselines (native DuckDB, plain TypeScript), checks the oracle against
 // the engine at every scale, prints a table, writes bench/results.json and ends with one JSON line.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { build } from 'vite';
 import { ROOT, type Scale } from '../scripts/gen-bench-data';
 import { launchBrowser } from './browser/app';
@@ -31,18 +33,25 @@ if (!args.includes('--no-build')) {
   await build({ root: ROOT, logLevel: 'warn' });
 }
 
-const perScale: Partial<Record<Scale, PerScale>> = {};
+// --merge: measure only the scales asked for and keep the cold start and the other scales of the
+// last bench/results.json (a run that stopped half-way need not start over).
+const previous = args.includes('--merge')
+  ? (JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as { coldStart: ColdStart | null; scales: Partial<Record<Scale, PerScale>> })
+  : null;
+const perScale: Partial<Record<Scale, PerScale>> = { ...previous?.scales };
 const errors: string[] = [];
-let cold: ColdStart | null = null;
+let cold: ColdStart | null = previous?.coldStart ?? null;
 const save = () => writeResults(args, started, cold, perScale, errors);
 const server = await serveBuild(ROOT);
 try {
-  log(`cold start: ${runs} runs each after a warm-up`);
-  const browser = await launchBrowser();
-  try {
-    cold = await measureColdStart(browser, server.url, runs, log);
-  } finally {
-    await browser.close();
+  if (!previous) {
+    log(`cold start: ${runs} runs each after a warm-up`);
+    const browser = await launchBrowser();
+    try {
+      cold = await measureColdStart(browser, server.url, runs, log);
+    } finally {
+      await browser.close();
+    }
   }
   const bundle = await bundlePlain(ROOT);
   for (const scale of scales) {

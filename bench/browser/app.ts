@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 const PROBE = readFileSync(path.join(import.meta.dirname, 'probe.js'), 'utf8');
-const TIMEOUT = 15 * 60_000;
+const TIMEOUT = 10 * 60_000;
 
 /** What the board must show: `rows` rows and, when `unit` is given, `text` in that unit's column `cell`. */
 export interface BoardWant {
@@ -63,17 +63,23 @@ export async function clearWorkspace(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'));
 }
 
-/** The first page error (DuckDB's `Out of Memory Error`, say) while `work` runs ends the wait for it. */
+/**
+ * Ends the wait for `work` at the first page error (DuckDB's `Out of Memory Error`, say) or after
+ * TIMEOUT: page.evaluate itself never times out.
+ */
 async function orPageError<T>(page: Page, work: Promise<T>): Promise<T> {
   let onError: (e: Error) => void = () => {};
+  let timer: NodeJS.Timeout | undefined;
   const failed = new Promise<never>((_, reject) => {
     onError = (e) => reject(new PageError(e.message));
     page.on('pageerror', onError);
+    timer = setTimeout(() => reject(new PageError(`nothing after ${TIMEOUT / 60_000} min`)), TIMEOUT);
   });
   try {
     return await Promise.race([work, failed]);
   } finally {
     page.off('pageerror', onError);
+    clearTimeout(timer);
     work.catch(() => undefined);
   }
 }
@@ -110,11 +116,11 @@ export interface ColdRun {
 }
 
 export async function coldStart(page: Page): Promise<ColdRun> {
-  return page.evaluate(() => (window as never as Bench).__bench.coldStart!);
+  return orPageError(page, page.evaluate(() => (window as never as Bench).__bench.coldStart!));
 }
 
 export async function sql<T = Record<string, unknown>>(page: Page, text: string): Promise<T[]> {
-  return page.evaluate((q) => window.kaohe.sql(q), text) as Promise<T[]>;
+  return orPageError(page, page.evaluate((q) => window.kaohe.sql(q), text) as Promise<T[]>);
 }
 
 /** The probe's API (bench/browser/probe.js). */

@@ -15,12 +15,26 @@
     return !!cell && cell.textContent.trim() === want.text;
   }
 
-  /** Resolves with the time of the first frame after the board shows `want`. */
+  /** What the app shows instead of the board: the board's own error line, or the page's error banner. */
+  function shownError() {
+    const el = document.querySelector('[data-testid="leaderboard"] .error, [data-testid="error"]');
+    return el ? el.textContent.trim() : null;
+  }
+
+  /** Resolves with the time of the first frame after the board shows `want`; rejects when the app shows an error. */
   function whenBoard(want) {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       let done = false;
       const check = () => {
-        if (done || !boardShows(want)) return;
+        if (done) return;
+        const error = shownError();
+        if (error) {
+          done = true;
+          observer.disconnect();
+          reject(new Error(`the app shows an error: ${error}`));
+          return;
+        }
+        if (!boardShows(want)) return;
         done = true;
         observer.disconnect();
         requestAnimationFrame(() => resolve(performance.now()));
