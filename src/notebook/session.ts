@@ -246,7 +246,11 @@ export class Session {
         return runChart(this.db, cell.text, this.#pages.get(id));
       case 'input': {
         const key = cell.name!.toLowerCase();
-        const out = await runInput(this.db, cell.text, this.#values.get(key), this.#values);
+        const asked = this.#values.get(key);
+        const out = await runInput(this.db, cell.text, asked, this.#values);
+        // A value chosen while the options were read stands: a plan for it is already pending,
+        // and settling the old value now would undo the user's choice.
+        if (out.ok && this.#values.get(key) !== asked) return { ok: true, output: { ...out.output, value: this.#values.get(key)! } };
         if (out.ok && (!this.#values.has(key) || this.#values.get(key) !== out.output.value)) {
           this.#values.set(key, out.output.value);
           this.events.values(this.#values);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Param } from '../../../src/db/types';
 import { cell, type Cell } from '../../../src/notebook/cells';
+import type { Querier } from '../../../src/notebook/run';
 import { Session, type CellState, type Entry } from '../../../src/notebook/session';
 import { fixtureDb, rows } from './fixture';
 
-function harness(db: Awaited<ReturnType<typeof fixtureDb>>) {
+function harness(db: Querier) {
   const ran: string[] = [];
   const states = new Map<string, CellState>();
   let values: ReadonlyMap<string, Param> = new Map();
@@ -69,6 +70,31 @@ describe('a running notebook', () => {
     h.ran.length = 0;
     await Promise.all([h.session.setValue('year', 2018), h.session.setValue('year', 2019), h.session.setValue('unit', null)]);
     expectRan(h.ran, ['board', 'boardChart', 'card', 'title']);
+  });
+
+  it('keeps a value chosen while its input cell was re-reading its options', async () => {
+    const db = await fixtureDb();
+    let gate: Promise<void> | null = null;
+    let release = () => {};
+    const slow: Querier = {
+      async query(sql, params) {
+        if (gate && sql.includes('ORDER BY ord')) await gate;
+        return db.query(sql, params);
+      },
+    };
+    const h = harness(slow);
+    await h.session.setCells(h.entries(NOTEBOOK));
+    gate = new Promise((r) => (release = r));
+    const reloaded = h.session.dataChanged();
+    while (h.states.get('unit')?.status !== 'running') await new Promise((r) => setTimeout(r, 1));
+    const chosen = h.session.setValue('unit', '春江镇');
+    release();
+    await Promise.all([reloaded, chosen]);
+    expect(h.values().get('unit')).toBe('春江镇');
+    const input = h.states.get('unit');
+    expect(input?.status === 'ok' && input.output.kind === 'input' && input.output.value).toBe('春江镇');
+    const card = h.states.get('card');
+    expect(card?.status === 'ok' && card.output.kind === 'sql' && card.output.rowCount).toBe(3);
   });
 
   it('shows a failing cell’s error in place, blocks what reads it, and the rest keeps working', async () => {
