@@ -13,11 +13,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Serves dist/ (the production build) on a free local port and starts Chromium. */
+/** Serves dist/ (the production build, or $KAOHE_DIST) on a free local port and starts Chromium. */
 export async function startHarness(): Promise<Harness> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.mjs`');
   const server: PreviewServer = await preview({
+    // KAOHE_DIST: a build of one's own (`vite build --outDir dist-x`), so that parallel work
+    // building into dist/ cannot change the app under a running test.
+    build: { outDir: process.env['KAOHE_DIST'] ?? 'dist' },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'silent',
   });
