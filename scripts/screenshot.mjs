@@ -7,7 +7,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 const out = process.argv[2] ?? 'tests/output/app.png';
 const query = process.argv[3] ? `?${process.argv[3]}` : '';
-const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+const server = await preview({ build: { outDir: process.env.KAOHE_DIST ?? 'dist' }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
 const url = server.resolvedUrls.local[0] + query;
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {

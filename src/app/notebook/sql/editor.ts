@@ -1,8 +1,9 @@
 // CodeMirror 6 for sql cells: DuckDB's dialect (PostgreSQL's plus DuckDB's own words), completion
-// of the workspace's and the notebook's tables and columns, Ctrl/⌘+Enter to run.
+// of the workspace's and the notebook's tables and columns, undo and redo, Ctrl/⌘+Enter to run.
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { PostgreSQL, sql, SQLDialect } from '@codemirror/lang-sql';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { Compartment, EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 
@@ -38,6 +39,7 @@ export function createSqlEditor(o: EditorOptions): SqlEditor {
       doc: o.text,
       extensions: [
         lineNumbers(),
+        history(),
         drawSelection(),
         highlightActiveLine(),
         indentOnInput(),
@@ -49,6 +51,9 @@ export function createSqlEditor(o: EditorOptions): SqlEditor {
           { key: 'Mod-Enter', preventDefault: true, run: () => (o.onRun(), true) },
           ...closeBracketsKeymap,
           ...completionKeymap,
+          ...historyKeymap,
+          // Tab is left to the browser, so the keyboard can leave the editor.
+          ...defaultKeymap,
         ]),
         language.of(support(o.schema)),
         EditorView.contentAttributes.of({ 'aria-label': o.label }),
