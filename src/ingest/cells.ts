@@ -2,7 +2,7 @@
 // dozen indicators), so each reader memoises on the raw cell text.
 import type { ColumnKind } from '../schema/tables';
 import { normaliseName, normaliseProse, normaliseText, splitCategory, splitIndicator } from './normalise';
-import { parseNumber, parseValue, parseYear, plainNumber } from './values';
+import { BAD_YEAR, type Invalid, parseYear, plainNumber, readNumber, readValue } from './values';
 
 const MEMO_LIMIT = 50_000;
 
@@ -19,14 +19,16 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
   };
 }
 
-/** A cell that does not read as its column's kind; the reason key says which check failed. */
-export interface Invalid {
-  readonly invalid: 'ingest.reject.year' | 'ingest.reject.number';
-}
-const BAD_YEAR: Invalid = { invalid: 'ingest.reject.year' };
-const BAD_NUMBER: Invalid = { invalid: 'ingest.reject.number' };
+export type { Invalid };
 
+/** A cell's canonical text, or why it does not read as its column's kind. */
 export type Read = string | Invalid;
+
+/** A plain decimal that fits DECIMAL(18,4)'s 14 integer digits, as is; else null (the full reader decides). */
+function plainSmall(s: string): string | null {
+  if (s.length > 14 && (s.indexOf('.') < 0 || s.indexOf('.') > 14)) return null;
+  return plainNumber(s);
+}
 
 export class CellReaders {
   readonly name = memo(normaliseName);
@@ -35,14 +37,11 @@ export class CellReaders {
   readonly indicator = memo(splitIndicator);
   readonly category = memo(splitCategory);
   readonly year = memo((s): Read => parseYear(s) ?? BAD_YEAR);
-  readonly #number = memo((s): Read => parseNumber(s) ?? BAD_NUMBER);
-  readonly #value = memo((s): string => {
-    const v = parseValue(s);
-    return v.kind === 'empty' ? '' : v.text;
-  });
-  // Most numbers are unique (95.37), so the plain ones skip the memo.
-  readonly number = (s: string): Read => plainNumber(s) ?? this.#number(s);
-  readonly value = (s: string): string => plainNumber(s) ?? this.#value(s);
+  readonly #number = memo((s): Read => readNumber(s));
+  readonly #value = memo((s): Read => readValue(s));
+  // Most numbers are unique (95.37), so the plain short ones skip the memo.
+  readonly number = (s: string): Read => plainSmall(s) ?? this.#number(s);
+  readonly value = (s: string): Read => plainSmall(s) ?? this.#value(s);
 
   /** A non-blank cell of `kind` (indicator and category names are read by their own readers). */
   read(kind: ColumnKind, raw: string): Read {

@@ -16,6 +16,7 @@ import { type Grid, parseGrid } from './parse';
 import { sniffDelimiter } from './sniff';
 import type { ImportContext, ImportFile, ImportResult, Need } from './types';
 import { parseYear } from './values';
+import { validateRows } from './validate';
 import { loadWide } from './wide';
 
 function failed(result: ImportResult, error: Message, needs?: Need[]): ImportResult {
@@ -42,6 +43,9 @@ interface Source {
   grid: Grid;
   ctx: ImportContext;
   result: ImportResult;
+  known: Known;
+  /** The decoded text holds U+FFFD. */
+  replaced: boolean;
 }
 
 export function importFile(file: ImportFile, ctx: ImportContext = {}): ImportResult {
@@ -72,8 +76,10 @@ export function importFile(file: ImportFile, ctx: ImportContext = {}): ImportRes
   if (encoding !== 'utf-8') result.notes.push(msg('ingest.note.encoding', { encoding: encoding.toUpperCase() }));
   if (delimiter === '\t') result.notes.push(msg('ingest.note.delimiterTab'));
   if (delimiter === ';') result.notes.push(msg('ingest.note.delimiterSemicolon'));
-  if (grid.unclosedQuoteRow !== null) {
-    result.notes.push(msg('ingest.warn.unclosedQuote', { row: grid.lines[grid.unclosedQuoteRow] ?? 0 }));
+  if (grid.mixedNewlines) result.notes.push(msg('ingest.note.mixedLineEndings'));
+  if (grid.unclosed.size > 0) {
+    const rows = listOf([...grid.unclosed].map((r) => String(grid.lines[r] ?? 0)), 12);
+    result.notes.push(msg('ingest.warn.unclosedQuote', { rows }));
   }
 
   const known: Known = {
@@ -83,7 +89,7 @@ export function importFile(file: ImportFile, ctx: ImportContext = {}): ImportRes
   const longTables = ctx.table === undefined ? TABLE_NAMES : [ctx.table];
   const wideAllowed = ctx.table === undefined || ctx.table === 'targets' || ctx.table === 'results';
   const found = findHeader(grid.rows, longTables, wideAllowed, known);
-  const source: Source = { file: name, grid, ctx, result };
+  const source: Source = { file: name, grid, ctx, result, known, replaced: text.includes('\uFFFD') };
   if (found.kind === 'wide') return importWide(source, found.layout);
   if (found.kind === 'long') return importLong(source, found.index);
 
@@ -109,7 +115,7 @@ function notesBelow(grid: Grid, end: number): Message[] {
   return below.length === 0 ? [] : [msg('ingest.note.notesBelow', { count: below.length, lines: listOf(below, 3) })];
 }
 
-function importLong({ file, grid, ctx, result }: Source, header: number): ImportResult {
+function importLong({ file, grid, ctx, result, known, replaced }: Source, header: number): ImportResult {
   const headerRow = grid.rows[header] ?? [];
   const line = grid.lines[header] ?? header + 1;
   const notes: Message[] = [];
@@ -145,8 +151,15 @@ function importLong({ file, grid, ctx, result }: Source, header: number): Import
   const end = findEnd(grid.rows, header, rowWidth(headerRow));
   const out = new Collector(table, Math.max(0, end - header - 1));
   const readers = new CellReaders();
-  const facts = loadLong({ file, table, rows: grid.rows, lines: grid.lines, header, end, map, out, readers });
+  const { encoding } = result;
+  const unclosed = grid.unclosed;
+  const facts = loadLong({ file, table, rows: grid.rows, lines: grid.lines, header, end, map, out, readers, unclosed, replaced, encoding });
   out.seal();
+
+  if (facts.repeatedHeaders.length > 0) {
+    notes.push(msg('ingest.note.repeatedHeader', { rows: listOf(facts.repeatedHeaders.map(String), 12), count: facts.repeatedHeaders.length }));
+  }
+  for (const [column, count] of facts.placeholders) notes.push(msg('ingest.note.placeholderBlank', { column, count }));
 
   if (facts.filledDown > 0) {
     const column = normaliseName(headerRow[map.cells.findIndex((s) => s?.name === 'category')] ?? '');
@@ -163,11 +176,16 @@ function importLong({ file, grid, ctx, result }: Source, header: number): Import
     const noRound = countNull(out, 'round');
     if (noRound > 0) notes.push(msg('ingest.note.roundDefault', { count: noRound }));
   }
+  const headerOf = (column: string) => {
+    const at = map.cells.findIndex((spec) => spec?.name === column);
+    return at < 0 ? column : normaliseName(headerRow[at] ?? '') || column;
+  };
+  notes.push(...validateRows({ file, table, out, header: headerOf, knownUnits: known.units }));
   notes.push(...notesBelow(grid, end));
   return finish(base, out, notes);
 }
 
-function importWide({ file, grid, ctx, result }: Source, layout: WideLayout): ImportResult {
+function importWide({ file, grid, ctx, result, known, replaced }: Source, layout: WideLayout): ImportResult {
   const notes: Message[] = [];
   const base: ImportResult = { ...result, shape: 'wide' };
   let kind: 'targets' | 'results' | null = null;
@@ -199,7 +217,9 @@ function importWide({ file, grid, ctx, result }: Source, layout: WideLayout): Im
   const end = findEnd(grid.rows, layout.header, layout.width);
   const out = new Collector(kind);
   const readers = new CellReaders();
-  const facts = loadWide({ file, kind, rows: grid.rows, lines: grid.lines, layout, end, year, out, readers });
+  const { encoding } = result;
+  const unclosed = grid.unclosed;
+  const facts = loadWide({ file, kind, rows: grid.rows, lines: grid.lines, layout, end, year, out, readers, unclosed, replaced, encoding });
   out.seal();
 
   notes.push(...titleNotes(grid, layout.header));
@@ -212,6 +232,9 @@ function importWide({ file, grid, ctx, result }: Source, layout: WideLayout): Im
   if (facts.blankCells > 0) notes.push(msg('ingest.note.wideBlank', { count: facts.blankCells }));
   if (kind === 'results' && out.loaded > 0) notes.push(msg('ingest.note.roundDefault', { count: out.loaded }));
   notes.push(...facts.warnings);
+  const corner = normaliseName(grid.rows[layout.header]?.[layout.labelCol] ?? '');
+  const headerOf = (column: string) => (column === 'unit' && layout.orientation === 'unitsAsRows' && corner !== '' ? corner : column);
+  notes.push(...validateRows({ file, table: kind, out, header: headerOf, knownUnits: known.units }));
   notes.push(...notesBelow(grid, end));
   return finish({ ...base, table: kind }, out, notes);
 }

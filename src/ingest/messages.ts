@@ -36,6 +36,25 @@ export const ingestMessages: Catalogue = {
     'ingest.reject.wideYear':
       '「{file}」第{row}行「{column}」下的值「{value}」没有导入：这一行的年度「{year}」无法识别。请写成 2018 或 2018年。',
 
+    'ingest.reject.undecodable':
+      '「{file}」第{row}行：「{column}」列有无法识别的字节（显示为「{value}」），不是有效的 {encoding} 文本，这一行未导入。请在 Excel/WPS 中改正这一格，另存为「CSV UTF-8」后重新导入。',
+    'ingest.reject.unclosedQuote':
+      '「{file}」第{row}行：「{column}」列的引号没有闭合，这一行未导入，其后的行照常读取。请补上闭合的引号（或删去多余的引号）后重新导入。',
+    'ingest.reject.placeholder':
+      '「{file}」第{row}行：「{column}」列是「{value}」，表示没有数值（未考核），这一行未导入。要考核这一项请填上数值；不考核请删去这一行。',
+    'ingest.reject.excelError':
+      '「{file}」第{row}行：「{column}」列是 Excel 的错误值「{value}」，这一行未导入。请在 Excel/WPS 中改正这一格的公式，再另存为 CSV。',
+    'ingest.reject.malformedNumber':
+      '「{file}」第{row}行：「{column}」列的「{value}」像数字却读不成一个数（多了空格或小数点，或不是有限的数）。请改成一个数，如 99、99.5 或 99.5%。',
+    'ingest.reject.numberRange':
+      '「{file}」第{row}行：「{column}」列的「{value}」太大（整数部分超过 14 位）。请检查这一格是否多打了数字。',
+    'ingest.reject.negative':
+      '「{file}」第{row}行：「{column}」列的「{value}」是负数，分值、扣分标准和人口都不能为负。请改成 0 或正数；要扣分请用「扣分」评分方法。',
+    'ingest.reject.formulaLength':
+      '「{file}」第{row}行：「{column}」列的公式有 {length} 个字符，超过 {max} 个字符的上限，这一行未导入。请把公式简化（目标公式只用 prev、population、四则运算、min、max、if）。',
+    'ingest.reject.duplicateColumn':
+      '「{file}」第{row}行：表头有两列「{column}」，这一行两列的值不同（「{other}」和「{value}」），不知该用哪一个，这一行未导入。请删去其中一列或让两列一致。',
+
     'ingest.note.encoding': '按 {encoding} 编码读取。',
     'ingest.note.delimiterTab': '分隔符为制表符（Tab）。',
     'ingest.note.delimiterSemicolon': '分隔符为分号（;）。',
@@ -73,7 +92,25 @@ export const ingestMessages: Catalogue = {
     'ingest.warn.singleValue':
       '请核对：第{row}行「{indicator}」只有第一个单位（{unit}）有值，原表中这个单元格可能跨所有单位合并。如果它适用于所有单位，请在每个单位下都填上。',
     'ingest.warn.labelOnly': '第{row}行「{label}」没有任何数值，未导入。',
-    'ingest.warn.unclosedQuote': '请核对：第{row}行有未闭合的引号，之后的内容可能被并进了一个单元格。',
+    'ingest.note.mixedLineEndings': '文件中混用了 CRLF、LF 或 CR 换行，已统一按行读取。',
+    'ingest.note.repeatedHeader': '第{rows}行重复了表头，已跳过（共 {count} 行）。',
+    'ingest.note.placeholderBlank': '「{column}」列有 {count} 格写作「--」「/」或「未考核」等，按空白处理。',
+    'ingest.warn.pointsTotal':
+      '请核对：「{file}」中非加分项的「{column}」合计 {sum} 分，不是 100 分（第{first}–{last}行）。仍按所填分值计分；如有漏项或错填，请改正后重新导入。',
+    'ingest.warn.pointsTotalScope':
+      '请核对：「{file}」中适用于「{scope}」的非加分项「{column}」合计 {sum} 分，不是 100 分（第{first}–{last}行）。仍按所填分值计分；如有漏项或错填，请改正后重新导入。',
+    'ingest.warn.unknownRule':
+      '请核对：「{file}」第{row}行「{column}」列的「{value}」不是已知的评分方法（达标、扣分、比例、区间、定性、评估打分、加分），该项将得 0 分并标记「未知规则」。请改成其中之一。',
+    'ingest.warn.badFormula':
+      '请核对：「{file}」第{row}行「{column}」列的公式「{value}」在第 {position} 个字符处有误，用到它的项将得 0 分并标记「公式错误」。请改正公式（可用 prev/上年、population/人口、+ - * /、min、max、if）。',
+    'ingest.warn.formulaDivZero':
+      '请核对：「{file}」第{row}行「{column}」列的公式「{value}」除以 0，算不出目标，用到它的项将标记「无目标」。请改正公式。',
+    'ingest.warn.duplicateRow':
+      '请核对：「{file}」第{row}行与第{first}行是同一条记录（{record}），值分别为「{value}」和「{used}」：计分用第{first}行的「{used}」，第{row}行不计（加分项的各行相加）。如第{row}行才对，请删去第{first}行。',
+    'ingest.warn.duplicateMore': '请核对：「{file}」另有 {count} 处重复记录。',
+    'ingest.warn.unknownUnit':
+      '请核对：「{file}」第{row}行「{column}」列的单位「{value}」不在已导入的单位表中（共 {count} 行），这些行不计分。请检查单位名称，或把它加进单位表。',
+    'ingest.warn.unclosedQuote': '请核对：第{rows}行有未闭合的引号，这些行未导入，其余各行照常读取。',
   },
   en: {
     'ingest.error.empty': '{file} is empty: there is nothing to import. Check that it is the right file, or save it again as CSV from Excel or WPS.',
@@ -106,6 +143,25 @@ export const ingestMessages: Catalogue = {
       '{file} line {row}: value "{value}" in column {column}, which has no header (unit or indicator name). Add the header, or delete the value.',
     'ingest.reject.wideYear':
       '{file} line {row}: value "{value}" under {column} was not loaded because the row\'s year "{year}" is not a year. Write it as 2018 or 2018年.',
+
+    'ingest.reject.undecodable':
+      '{file} line {row}: column {column} holds bytes that are not valid {encoding} text (shown as "{value}"), so the row was not loaded. Fix that cell in Excel or WPS, save as "CSV UTF-8" and import again.',
+    'ingest.reject.unclosedQuote':
+      '{file} line {row}: a quote opened in column {column} is never closed, so the row was not loaded; the lines after it were read as usual. Close the quote (or delete the stray one) and import again.',
+    'ingest.reject.placeholder':
+      '{file} line {row}: "{value}" in column {column} stands for no value (not assessed), so the row was not loaded. Enter the value to assess the item, or delete the row.',
+    'ingest.reject.excelError':
+      '{file} line {row}: column {column} holds the Excel error "{value}", so the row was not loaded. Fix the formula of that cell in Excel or WPS and save as CSV again.',
+    'ingest.reject.malformedNumber':
+      '{file} line {row}: "{value}" in column {column} looks like a number but does not read as one (a stray space or point, or not a finite number). Write one number, such as 99, 99.5 or 99.5%.',
+    'ingest.reject.numberRange':
+      '{file} line {row}: "{value}" in column {column} is too large (more than 14 digits before the point). Check the cell for extra digits.',
+    'ingest.reject.negative':
+      '{file} line {row}: "{value}" in column {column} is negative; points, deduction steps and populations cannot be. Enter 0 or more; to take points off, use the deduct rule.',
+    'ingest.reject.formulaLength':
+      '{file} line {row}: the formula in column {column} is {length} characters long, over the limit of {max}, so the row was not loaded. Simplify it (target formulas use prev, population, + - * /, min, max and if).',
+    'ingest.reject.duplicateColumn':
+      '{file} line {row}: the header has two {column} columns and this row gives them different values ("{other}" and "{value}"), so the row was not loaded. Delete one of the columns or make them agree.',
 
     'ingest.note.encoding': 'Read as {encoding}.',
     'ingest.note.delimiterTab': 'Fields are separated by tabs.',
@@ -145,8 +201,25 @@ export const ingestMessages: Catalogue = {
     'ingest.warn.singleValue':
       'Check: line {row} ({indicator}) has a value for the first unit ({unit}) only; the source cell may have been merged across all units. If it applies to every unit, fill it in under each unit.',
     'ingest.warn.labelOnly': 'Line {row} ({label}) holds no values and was not imported.',
-    'ingest.warn.unclosedQuote':
-      'Check: line {row} has an unclosed quote; what follows may have been merged into one cell.',
+    'ingest.note.mixedLineEndings': 'The file mixes CRLF, LF or CR line breaks; each was read as a line break.',
+    'ingest.note.repeatedHeader': 'Line(s) {rows} repeat the header and were skipped ({count}).',
+    'ingest.note.placeholderBlank': '{count} cell(s) of column {column} read "--", "/", 未考核 or the like, and were taken as blank.',
+    'ingest.warn.pointsTotal':
+      'Check: in {file}, the non-bonus {column} add up to {sum}, not 100 (lines {first}–{last}). They are scored as written; if an item is missing or mistyped, fix it and import again.',
+    'ingest.warn.pointsTotalScope':
+      'Check: in {file}, the non-bonus {column} that apply to {scope} add up to {sum}, not 100 (lines {first}–{last}). They are scored as written; if an item is missing or mistyped, fix it and import again.',
+    'ingest.warn.unknownRule':
+      'Check: {file} line {row}: "{value}" in column {column} is not a rule (pass 达标, deduct 扣分, ratio 比例, range 区间, level 定性, manual 评估打分, bonus 加分); the item will score 0, flagged unknown_rule. Use one of these.',
+    'ingest.warn.badFormula':
+      'Check: {file} line {row}: the formula "{value}" in column {column} is wrong at character {position}; items using it score 0, flagged bad_formula. Fix the formula (prev/上年, population/人口, + - * /, min, max, if).',
+    'ingest.warn.formulaDivZero':
+      'Check: {file} line {row}: the formula "{value}" in column {column} divides by 0 and gives no target; items using it are flagged no_target. Fix the formula.',
+    'ingest.warn.duplicateRow':
+      'Check: {file} lines {first} and {row} are the same record ({record}), with "{used}" and "{value}": line {first}\'s "{used}" is scored and line {row} is not (a bonus item adds its lines). If line {row} is right, delete line {first}.',
+    'ingest.warn.duplicateMore': 'Check: {file} has {count} more duplicate record(s).',
+    'ingest.warn.unknownUnit':
+      'Check: {file} line {row}: unit "{value}" in column {column} is not in the units table loaded ({count} line(s)); those lines are not scored. Check the name, or add the unit to the units table.',
+    'ingest.warn.unclosedQuote': 'Check: line(s) {rows} hold a quote that is never closed; those lines were not loaded and the rest was read as usual.',
   },
 };
 

@@ -113,3 +113,77 @@ export function parseValue(raw: string): Value {
   const text = normaliseName(t);
   return text === '' ? { kind: 'empty' } : { kind: 'text', text };
 }
+
+/** Why a cell cannot be loaded as its column's kind: the rejection's message key and its extra parameters. */
+export interface Invalid {
+  readonly invalid:
+    | 'ingest.reject.year'
+    | 'ingest.reject.number'
+    | 'ingest.reject.placeholder'
+    | 'ingest.reject.excelError'
+    | 'ingest.reject.malformedNumber'
+    | 'ingest.reject.numberRange'
+    | 'ingest.reject.formulaLength';
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** DECIMAL(18,4) holds 14 integer digits; a longer number would fail the cast when the table loads. */
+const MAX_INTEGER_DIGITS = 14;
+/** Formula targets are one line of arithmetic; the longest in the seeds is under 80 characters. */
+export const MAX_FORMULA_LENGTH = 1000;
+
+export function tooLarge(canonicalNumber: string): boolean {
+  const digits = canonicalNumber.charCodeAt(0) === 0x2d ? canonicalNumber.slice(1) : canonicalNumber;
+  const dot = digits.indexOf('.');
+  return (dot < 0 ? digits.length : dot) > MAX_INTEGER_DIGITS;
+}
+
+// `--`, `/`, `—` and 未考核 stand for "no value" in exported tables (a unit not assessed on an item).
+const PLACEHOLDER = /^[-‐‑‒–—―\/\\]+$/;
+const PLACEHOLDER_WORDS = new Set(['未考核', '不考核', '暂不考核', '免考核', '不适用', 'n/a', 'na', 'null', 'nan']);
+const EXCEL_ERROR = /^#(?:div\/0!|n\/a|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)$/i;
+// Digits with stray spaces or points (`9 9 %`, `1.2.3`), an exponent too large (`1e309`) or IEEE words.
+const MALFORMED = /^(?:[+-]?[\d.,\s]*\d[\d.,\s]*(?:e[+-]?\d+)?\s*[%‰]?|[+-]?(?:inf|infinity))$/i;
+
+export const BAD_YEAR: Invalid = { invalid: 'ingest.reject.year' };
+export const BAD_NUMBER: Invalid = { invalid: 'ingest.reject.number' };
+const TOO_LARGE: Invalid = { invalid: 'ingest.reject.numberRange' };
+const PLACEHOLDER_VALUE: Invalid = { invalid: 'ingest.reject.placeholder' };
+
+export function isPlaceholder(raw: string): boolean {
+  const t = raw.normalize('NFKC').trim();
+  return PLACEHOLDER.test(t) || PLACEHOLDER_WORDS.has(t.toLowerCase());
+}
+
+/** A number column's cell: canonical decimal text, or why it is not one. */
+export function readNumber(raw: string): string | Invalid {
+  const n = parseNumber(raw);
+  if (n === null) return isPlaceholder(raw) ? PLACEHOLDER_VALUE : BAD_NUMBER;
+  return tooLarge(n) ? TOO_LARGE : n;
+}
+
+/**
+ * A target or actual cell as it loads: `parseValue`'s text, or why the cell is not a value —
+ * a placeholder for "no value", an Excel error, a number typed wrong, a number too large for
+ * DECIMAL(18,4), a formula too long to be one. Other words load as text.
+ */
+export function readValue(raw: string): string | Invalid {
+  const v = parseValue(raw);
+  switch (v.kind) {
+    case 'empty':
+      return '';
+    case 'number':
+      return tooLarge(v.text) ? TOO_LARGE : v.text;
+    case 'formula':
+      return v.text.length > MAX_FORMULA_LENGTH
+        ? { invalid: 'ingest.reject.formulaLength', params: { length: v.text.length, max: MAX_FORMULA_LENGTH } }
+        : v.text;
+    case 'text': {
+      const t = v.text;
+      if (PLACEHOLDER.test(t) || PLACEHOLDER_WORDS.has(t.toLowerCase())) return PLACEHOLDER_VALUE;
+      if (EXCEL_ERROR.test(t)) return { invalid: 'ingest.reject.excelError' };
+      if (MALFORMED.test(t)) return { invalid: 'ingest.reject.malformedNumber' };
+      return t;
+    }
+  }
+}

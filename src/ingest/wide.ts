@@ -21,6 +21,11 @@ export interface WideInput {
   year: string | null;
   out: Collector;
   readers: CellReaders;
+  /** Rows cut at a quote that is never closed (see parse.ts). */
+  unclosed: ReadonlySet<number>;
+  /** The decoded text holds U+FFFD: some bytes were not valid in the file's encoding. */
+  replaced: boolean;
+  encoding: string;
 }
 
 export interface WideFacts extends Facts {
@@ -56,6 +61,10 @@ export function loadWide(input: WideInput): WideFacts {
     const row = rows[r] ?? [];
     if (isBlankRow(row)) continue;
     const line = lines[r] ?? r + 1;
+    if (input.unclosed.has(r)) {
+      rejectUnclosed(input, plan, row, line);
+      continue;
+    }
     if (!hasValues(row, layout, plan)) {
       for (let c = layout.firstValueCol; c < layout.width; c++) if (!plan.skip.has(c)) facts.blankCells++;
       const label = labelOnly(layout, row);
@@ -188,10 +197,21 @@ function unpivotRow(
     else if (unit === null) out.reject(line, header, msg('ingest.reject.wideNoUnit', params), value);
     else if (year === null) out.reject(line, header, msg('ingest.reject.wideYear', { ...params, year: badYear }), value);
     else {
+      const v = readers.value(cell);
+      if (typeof v !== 'string') {
+        out.reject(line, header, msg(v.invalid, { ...v.params, ...params }), value);
+        continue;
+      }
+      if (input.replaced && (cell.includes('\uFFFD') || unit.includes('\uFFFD') || indicator.includes('\uFFFD'))) {
+        const bad = cell.includes('\uFFFD') ? value : unit.includes('\uFFFD') ? unit : indicator;
+        const reason = msg('ingest.reject.undecodable', { ...params, value: bad, encoding: input.encoding.toUpperCase() });
+        out.reject(line, header, reason, bad);
+        continue;
+      }
       buf[plan.positions.year] = year;
       buf[plan.positions.unit] = everyUnit || (kind === 'targets' && ALL_UNITS.has(unit.toLowerCase())) ? null : unit;
       buf[plan.positions.indicator] = indicator;
-      buf[plan.positions.value] = readers.value(cell);
+      buf[plan.positions.value] = v;
       out.add(buf, line);
       seen.units.add(unit);
       seen.indicators.add(indicator);
@@ -218,4 +238,21 @@ function indicatorName(readers: CellReaders, facts: Facts, raw: string): string 
 function noteCategory(readers: CellReaders, facts: WideFacts, raw: string): void {
   const name = readers.indicator(readers.category(raw).name).name;
   if (!facts.categories.includes(name)) facts.categories.push(name);
+}
+
+/** A row cut at an unclosed quote: each of its values is read and rejected, or the row itself when it has none. */
+function rejectUnclosed(input: WideInput, plan: Plan, row: readonly string[], line: number): void {
+  const { file, layout, out } = input;
+  let cells = 0;
+  for (let c = layout.firstValueCol; c < row.length; c++) {
+    if (plan.skip.has(c) || isBlank(row[c])) continue;
+    cells++;
+    const column = plan.headers.get(c) ?? columnLetter(c);
+    out.read++;
+    out.reject(line, column, msg('ingest.reject.unclosedQuote', { file, row: line, column }), (row[c] ?? '').trim());
+  }
+  if (cells > 0) return;
+  const column = columnLetter(Math.max(0, row.length - 1));
+  out.read++;
+  out.reject(line, column, msg('ingest.reject.unclosedQuote', { file, row: line, column }), (row[row.length - 1] ?? '').trim());
 }

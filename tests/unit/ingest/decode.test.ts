@@ -18,13 +18,15 @@ const CASES: { name: string; bytes: Uint8Array; encoding: string; text: string }
   { name: 'GBK bytes read as GB18030', bytes: new Uint8Array(iconv.encode('孕前优生健康检查人数（300对）', 'gbk')), encoding: 'gb18030', text: '孕前优生健康检查人数（300对）' },
   { name: 'UTF-16 LE with BOM (Excel "Unicode text")', bytes: bom(new Uint8Array(iconv.encode(TEXT, 'utf16le')), [0xff, 0xfe]), encoding: 'utf-16le', text: TEXT },
   { name: 'UTF-16 BE with BOM', bytes: bom(utf16be(TEXT), [0xfe, 0xff]), encoding: 'utf-16be', text: TEXT },
+  { name: 'UTF-16 LE without a BOM: told by its zero high bytes', bytes: new Uint8Array(iconv.encode(TEXT, 'utf16le')), encoding: 'utf-16le', text: TEXT },
+  { name: 'UTF-16 BE without a BOM', bytes: utf16be(TEXT), encoding: 'utf-16be', text: TEXT },
+  { name: 'UTF-8 with one stray byte stays UTF-8 (not GB18030 mojibake)', bytes: new Uint8Array([...utf8(TEXT.slice(0, 20)), 0xff, ...utf8(TEXT.slice(20))]), encoding: 'utf-8', text: `${TEXT.slice(0, 20)}\uFFFD${TEXT.slice(20)}` },
   { name: 'full-width digits survive decoding', bytes: new Uint8Array(iconv.encode('２０１８年', 'gb18030')), encoding: 'gb18030', text: '２０１８年' },
 ];
 
 const ZIP = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
 const BINARY: { name: string; bytes: Uint8Array }[] = [
   { name: 'an .xlsx (zip) header: NUL bytes', bytes: ZIP },
-  { name: 'UTF-16 without a BOM: NUL bytes', bytes: new Uint8Array(iconv.encode(TEXT, 'utf16le')) },
   { name: 'mostly undecodable bytes', bytes: new Uint8Array(400).fill(0xff) },
   { name: 'control characters', bytes: new Uint8Array(Array.from({ length: 300 }, (_, i) => 1 + (i % 8))) },
 ];

@@ -69,10 +69,24 @@ describe('parsing', () => {
       const g = parseGrid(c.text, c.delimiter);
       expect(g.rows).toEqual(c.rows);
       expect([...g.lines]).toEqual(c.lines);
-      expect(g.unclosedQuoteRow).toBeNull();
+      expect(g.unclosed.size).toBe(0);
     });
   }
-  it('reports an unclosed quote', () => {
-    expect(parseGrid('a,b\n1,"2\n3,4\n', ',').unclosedQuoteRow).toBe(1);
+  it('cuts a row at an unclosed quote and reads on from the next line', () => {
+    const g = parseGrid('a,b\n1,"2\n3,4\n5,6\n', ',');
+    expect([...g.unclosed]).toEqual([1]);
+    expect(g.rows).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6'], ['']]);
+    expect([...g.lines]).toEqual([1, 2, 3, 4, 5]);
+  });
+  it('cuts at every unclosed quote, after a quoted cell spanning lines', () => {
+    const g = parseGrid('a,b\r\n"x\r\ny",1\r\n2,"open\r\n3,4\r\n"5,6\r\n7,8', ',');
+    expect([...g.unclosed]).toEqual([2, 4]);
+    expect(g.rows).toEqual([['a', 'b'], ['x\r\ny', '1'], ['2', 'open'], ['3', '4'], ['5,6'], ['7', '8']]);
+    expect([...g.lines]).toEqual([1, 2, 4, 5, 6, 7]);
+  });
+  it('reads mixed CRLF and LF line breaks as line breaks', () => {
+    const g = parseGrid('a,b\r\n1,2\n3,4\r\n5,6\n', ',');
+    expect(g.mixedNewlines).toBe(true);
+    expect(g.rows).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6'], ['']]);
   });
 });
