@@ -78,7 +78,7 @@ LIMIT ?`;
 
 /** Tables and columns for the editor's completion: the workspace's and the notebook's. */
 export const SCHEMA_SQL = `SELECT table_name, column_name FROM information_schema.columns
-WHERE table_schema = 'main' AND table_name NOT LIKE '\\_%' ESCAPE '\\'
+WHERE table_schema = 'main' AND table_name NOT LIKE '\\_%' ESCAPE '\\' AND table_name NOT LIKE '%@%'
 ORDER BY table_catalog = 'temp', table_name, ordinal_position`;
 
 /** Relations of the workspace itself (not the notebook's temp tables): names a cell may not take. */

@@ -13,6 +13,7 @@
 // differently: leading or trailing blank lines, a line that opens a cell, or a markdown cell
 // right after another.
 import { CELL_KINDS, type Cell, type CellKind } from './cells';
+import { VIEWS, type View } from './variant';
 
 export const FILE_HEADER = '<!-- kaohe notebook 1 -->';
 const HEADER = /^<!-- kaohe notebook \d+ -->\s*$/;
@@ -27,11 +28,13 @@ function closes(line: string, fence: string): boolean {
 function readInfo(kind: CellKind, info: string): Cell {
   let name: string | null = null;
   let hide = false;
+  let view: View | undefined;
   for (const word of info.trim().split(/\s+/)) {
     if (word.startsWith('name=')) name = word.slice(5);
     else if (word === 'hide') hide = true;
+    else if (word.startsWith('view=') && (VIEWS as readonly string[]).includes(word.slice(5))) view = word.slice(5) as View;
   }
-  return { kind, name, hide, text: '' };
+  return view ? { kind, name, hide, text: '', view } : { kind, name, hide, text: '' };
 }
 
 function trimBlankLines(lines: string[]): string[] {
@@ -88,7 +91,9 @@ function canBeBare(text: string): boolean {
 
 function fenced(c: Cell): string {
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(c.text) + 1));
-  const info = [c.kind, c.name !== null ? `name=${c.name}` : null, c.hide ? 'hide' : null].filter(Boolean).join(' ');
+  const info = [c.kind, c.name !== null ? `name=${c.name}` : null, c.hide ? 'hide' : null, c.view ? `view=${c.view}` : null]
+    .filter(Boolean)
+    .join(' ');
   return `${fence}${info}\n${c.text}\n${fence}`;
 }
 
@@ -97,7 +102,7 @@ export function serialiseNotebook(cells: readonly Cell[]): string {
   const parts = [FILE_HEADER];
   let previousBare = false;
   for (const c of cells) {
-    const bare: boolean = c.kind === 'markdown' && c.name === null && !c.hide && !previousBare && canBeBare(c.text);
+    const bare: boolean = c.kind === 'markdown' && c.name === null && !c.hide && !c.view && !previousBare && canBeBare(c.text);
     parts.push(bare ? c.text : fenced(c));
     previousBare = bare;
   }

@@ -2,10 +2,12 @@
 // for the user; none throws for anything a notebook's text can do.
 import { DataType, type Table } from 'apache-arrow';
 import { toRows, type Row } from '../db/rows';
+import { ident } from '../db/sql';
 import type { Param } from '../db/types';
 import type { Message } from '../i18n/types';
 import {
   buildChartSql,
+  buildCountSql,
   buildDropSql,
   buildMaterialiseSql,
   buildOptionsSql,
@@ -19,6 +21,8 @@ import { duckdbMessage } from './errors';
 import { checkReadOnly } from './guard';
 import { bindParams, type BoundSql } from './params';
 import { parseChartSpec, parseInputSpec, type ChartSpec, type InputSpec } from './specs';
+import type { Token } from './tokenize';
+import { mapRelations, type View } from './variant';
 
 /** What the notebook needs of the database: queries with bound parameters. */
 export interface Querier {
@@ -35,7 +39,10 @@ export interface Column {
 
 export interface SqlOutput {
   readonly kind: 'sql';
+  /** The relation shown: the cell's own, or its scenario or difference result. */
   readonly relation: string;
+  /** Which it shows (variant.ts). */
+  readonly view: View;
   readonly rowCount: number;
   /** The first rows, read with the result when it is shown or quoted, so no second trip is needed. */
   readonly head: Page | null;
@@ -50,6 +57,7 @@ export interface ChartOutput {
   /** More rows than a chart draws: the view should aggregate or page. */
   readonly truncated: boolean;
   readonly page: { readonly index: number; readonly size: number; readonly keys: number; readonly ascending: boolean } | null;
+  readonly view: View;
 }
 
 export interface InputOption {
@@ -68,11 +76,18 @@ export type Outcome<T> = { readonly ok: true; readonly output: T } | { readonly 
 
 const failed = (error: Message): { ok: false; error: Message } => ({ ok: false, error });
 
-/** Guard then bind: the user's text as one read-only query with `?` for each `${name}`. */
-export function prepareQuery(text: string, values: Values): Outcome<BoundSql> {
+/** Relation names to read instead of those written (variant.ts): ours, already quoted. */
+export type Rename = (lowerName: string) => string | null;
+
+/**
+ * Guard then bind: the user's text as one read-only query with `?` for each `${name}`; with
+ * `rename`, the relations it reads mapped (a scenario's copy of the query).
+ */
+export function prepareQuery(text: string, values: Values, rename?: Rename): Outcome<BoundSql> {
   const guarded = checkReadOnly(text);
   if (!guarded.ok) return failed(guarded.error);
-  const bound = bindParams(guarded.tokens, values);
+  const tokens: readonly Token[] = rename ? mapRelations(guarded.tokens, rename) : guarded.tokens;
+  const bound = bindParams(tokens, values);
   return bound.ok ? { ok: true, output: bound } : failed(bound.error);
 }
 
@@ -94,15 +109,38 @@ async function attempt<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
  * Materialises a sql cell as the temp table `name`, and reads its first `headRows` rows (none
  * for a cell nothing shows: every query is a round trip to the database worker).
  */
-export function runSql(db: Querier, name: string, text: string, values: Values, headRows: number): Promise<Outcome<SqlOutput>> {
+export function runSql(
+  db: Querier,
+  name: string,
+  text: string,
+  values: Values,
+  headRows: number,
+  rename?: Rename,
+  view: View = 'base',
+): Promise<Outcome<SqlOutput>> {
   return attempt<SqlOutput>(async () => {
-    const q = prepareQuery(text, values);
+    const q = prepareQuery(text, values, rename);
     if (!q.ok) return q;
     const created = toRows(await db.query(buildMaterialiseSql(name, q.output.sql), q.output.params));
     const rowCount = Number(Object.values(created[0] ?? {})[0] ?? 0);
     const head = headRows > 0 ? await fetchPage(db, name, null, 0, headRows) : null;
-    return { ok: true, output: { kind: 'sql', relation: name, rowCount, head, firstRow: head?.rows[0] ?? null } };
+    return { ok: true, output: { kind: 'sql', relation: name, view, rowCount, head, firstRow: head?.rows[0] ?? null } };
   });
+}
+
+/** A relation already made, as a cell's output (a view of it switched, nothing re-run). */
+export function showRelation(db: Querier, name: string, headRows: number, view: View): Promise<Outcome<SqlOutput>> {
+  return attempt<SqlOutput>(async () => {
+    const counted = toRows(await db.query(buildCountSql(name)));
+    const rowCount = Number(counted[0]?.['n'] ?? 0);
+    const head = headRows > 0 ? await fetchPage(db, name, null, 0, headRows) : null;
+    return { ok: true, output: { kind: 'sql', relation: name, view, rowCount, head, firstRow: head?.rows[0] ?? null } };
+  });
+}
+
+/** The columns of a relation, without reading its rows. */
+export async function columnsOfRelation(db: Querier, name: string): Promise<Column[]> {
+  return columnsOf(await db.query(`SELECT * FROM ${ident(name)} LIMIT 0`));
 }
 
 export async function dropRelation(db: Querier, name: string): Promise<void> {
@@ -125,12 +163,18 @@ export async function fetchPage(db: Querier, name: string, sort: Sort | null, of
   return { columns: columnsOf(table), rows: toRows(table) };
 }
 
-export function runChart(db: Querier, text: string, request?: ChartPageRequest): Promise<Outcome<ChartOutput>> {
+/** A chart's rows; `from` (ours) reads another relation than the spec's: its scenario or difference. */
+export function runChart(
+  db: Querier,
+  text: string,
+  request?: ChartPageRequest,
+  from?: { readonly relation: string; readonly view: View },
+): Promise<Outcome<ChartOutput>> {
   return attempt<ChartOutput>(async () => {
     const parsed = parseChartSpec(text);
     if (!parsed.ok) return parsed;
     const spec = parsed.spec;
-    const q = buildChartSql(spec, request);
+    const q = buildChartSql(from ? { ...spec, from: from.relation } : spec, request);
     const rows = toRows(await db.query(q.sql, q.params));
     const truncated = rows.length > CHART_ROW_CAP;
     if (truncated) rows.length = CHART_ROW_CAP;
@@ -142,7 +186,7 @@ export function runChart(db: Querier, text: string, request?: ChartPageRequest):
           ascending: request?.ascending ?? false,
         }
       : null;
-    return { ok: true, output: { kind: 'chart', spec, rows, truncated, page } };
+    return { ok: true, output: { kind: 'chart', spec, rows, truncated, page, view: from?.view ?? 'base' } };
   });
 }
 

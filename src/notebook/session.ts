@@ -8,19 +8,31 @@ import { RESERVED_SQL, type ChartPageRequest } from './build-sql';
 import type { Cell } from './cells';
 import { buildGraph, planRun, type Graph } from './graph';
 import { duckdbMessage } from './errors';
-import { splitPlan } from './lazy';
+import { splitPlan, upstreamOf } from './lazy';
 import { markdownRefs, type RefValue } from './markdown-text';
 import {
+  columnsOfRelation,
   dropRelation,
   runChart,
   runInput,
   runSql,
+  showRelation,
   type ChartOutput,
   type InputOutput,
   type Outcome,
   type Querier,
   type SqlOutput,
 } from './run';
+import { parseChartSpec } from './specs';
+import { buildDiffSql, scenarioDependent, scenarioRename, variantName, VIEWS, type ChangeWords, type View } from './variant';
+
+/** The active scenario, as the notebook reads it (the page gives it; src/scenarios lays it out). */
+export interface ScenarioAccess {
+  /** Runs `work` with the scenario's relations (`scenario.totals`, …) in place and held still. */
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /** Words of the difference's Δ column, in the UI language. */
+  readonly words: ChangeWords;
+}
 
 export interface Entry {
   readonly id: string;
@@ -52,9 +64,15 @@ export interface SessionEvents {
 }
 
 const IDLE: CellState = { status: 'idle' };
+
+/** Relations (lower-cased) whose scenario result, and whose difference, the shown views need. */
+interface Needs {
+  readonly scenario: ReadonlySet<string>;
+  readonly diff: ReadonlySet<string>;
+}
 /** Rows read with a shown result: a short table needs nothing more. */
 export const HEAD_ROWS = 200;
-const sameCell = (a: Cell, b: Cell) => a.kind === b.kind && a.name === b.name && a.text === b.text;
+const sameCell = (a: Cell, b: Cell) => a.kind === b.kind && a.name === b.name && a.text === b.text && a.view === b.view && a.hide === b.hide;
 
 export class Session {
   #entries: readonly Entry[] = [];
@@ -65,10 +83,19 @@ export class Session {
   /** Relations this session created, by cell id (lower-cased names). */
   readonly #relations = new Map<string, string>();
   #reserved: Promise<Set<string>> | null = null;
-  #pending = { all: false, names: new Set<string>(), ids: new Set<string>() };
+  #pending = { all: false, names: new Set<string>(), ids: new Set<string>(), variants: new Set<string>() };
   #draining: Promise<void> | null = null;
   /** Cells left stale because nothing on screen needed them when their inputs changed. */
   readonly #stale = new Set<string>();
+  #scenario: ScenarioAccess | null = null;
+  /** The notebook's view; a cell's own `view` wins (variant.ts). */
+  #view: View = 'base';
+  /** Relations a scenario changes (lower-cased names of sql cells). */
+  #dependent = new Set<string>();
+  /** The view each cell's output last showed. */
+  readonly #shownView = new Map<string, View>();
+  /** Why a relation has no scenario result, for the views that wanted it (its own view is the base). */
+  readonly #variantErrors = new Map<string, Message>();
 
   /**
    * `seen`, for a page: whether a cell's output is on screen now; a change then runs only what
@@ -81,6 +108,8 @@ export class Session {
   ) {}
 
   get entries(): readonly Entry[] { return this.#entries; }
+  get view(): View { return this.#view; }
+  get scenarioActive(): boolean { return this.#scenario !== null; }
   get values(): ReadonlyMap<string, Param> { return this.#values; }
   state(id: string): CellState { return this.#states.get(id) ?? IDLE; }
 
@@ -90,17 +119,19 @@ export class Session {
     const errorsBefore = new Map(this.#entries.map((e, i) => [e.id, this.#graph.errors.get(i)?.key]));
     this.#entries = entries;
     this.#graph = buildGraph(entries.map((e) => e.cell));
+    this.#dependent = scenarioDependent(entries.map((e) => e.cell), this.#graph.reads, this.#graph.order);
     for (const [id, name] of [...this.#relations]) {
       const now = entries.find((e) => e.id === id)?.cell;
       if (!now || now.kind !== 'sql' || now.name?.toLowerCase() !== name) {
         this.#relations.delete(id);
-        await dropRelation(this.db, name);
+        await this.#drop(name);
       }
     }
     for (const id of before.keys()) {
       if (entries.some((e) => e.id === id)) continue;
       this.#states.delete(id);
       this.#stale.delete(id);
+      this.#shownView.delete(id);
     }
     const changed = entries.flatMap((e, i) => {
       const old = before.get(e.id);
@@ -130,6 +161,38 @@ export class Session {
     return this.#request({ names: [key] });
   }
 
+  /**
+   * The notebook's view: base, the active scenario or the difference. Only the cells whose view
+   * it changes run, reading what is already made where they can.
+   */
+  setView(view: View): Promise<void> {
+    this.#view = view;
+    return this.#request({ variants: this.#entries.flatMap((e) => (this.#effectiveView(e.cell) !== (this.#shownView.get(e.id) ?? 'base') ? [e.id] : [])) });
+  }
+
+  /**
+   * The active scenario (null: none), given again after every re-score: the cells that show the
+   * scenario or the difference run again, and a cell that showed one shows the base when it goes.
+   */
+  setScenario(access: ScenarioAccess | null): Promise<void> {
+    this.#scenario = access;
+    return this.#request({
+      variants: this.#entries.flatMap((e) => (this.#effectiveView(e.cell) !== 'base' || (this.#shownView.get(e.id) ?? 'base') !== 'base' ? [e.id] : [])),
+    });
+  }
+
+  /** The view a cell shows now: sql results and charts follow the notebook's unless they say. */
+  effectiveView(id: string): View {
+    const e = this.#entries.find((x) => x.id === id);
+    return e ? this.#effectiveView(e.cell) : 'base';
+  }
+
+  #effectiveView(cell: Cell): View {
+    if (!this.#scenario) return 'base';
+    if (cell.kind === 'chart' || (cell.kind === 'sql' && !cell.hide)) return cell.view ?? this.#view;
+    return 'base';
+  }
+
   /** The workspace's tables changed: every cell that queries re-runs. */
   dataChanged(): Promise<void> {
     this.#reserved = null;
@@ -151,10 +214,11 @@ export class Session {
     return this.#request({ ids: [id] });
   }
 
-  #request(change: { all?: boolean; names?: readonly string[]; ids?: readonly string[] }): Promise<void> {
+  #request(change: { all?: boolean; names?: readonly string[]; ids?: readonly string[]; variants?: readonly string[] }): Promise<void> {
     if (change.all) this.#pending.all = true;
     for (const n of change.names ?? []) this.#pending.names.add(n);
     for (const id of change.ids ?? []) this.#pending.ids.add(id);
+    for (const id of change.variants ?? []) this.#pending.variants.add(id);
     this.#draining ??= this.#drain();
     return this.#draining;
   }
@@ -166,12 +230,15 @@ export class Session {
       for (;;) {
         await Promise.resolve();
         const p = this.#pending;
-        if (!p.all && p.names.size === 0 && p.ids.size === 0 && (!this.seen || this.#stale.size === 0)) return;
-        this.#pending = { all: false, names: new Set(), ids: new Set() };
+        const nothing = !p.all && p.names.size === 0 && p.ids.size === 0 && p.variants.size === 0;
+        if (nothing && (!this.seen || this.#stale.size === 0)) return;
+        this.#pending = { all: false, names: new Set(), ids: new Set(), variants: new Set() };
         const started = performance.now();
-        const plan = this.#lazyPlan(this.#plan(p));
-        if (plan.length === 0 && !p.all && p.names.size + p.ids.size === 0) return;
-        await this.#execute(plan);
+        const full = this.#plan(p);
+        const variantsOnly = this.#variantPlan(p.variants, full);
+        const plan = this.#lazyPlan(this.#graph.order.filter((i) => full.includes(i) || variantsOnly.has(i)));
+        if (plan.length === 0 && nothing) return;
+        await this.#execute(plan, variantsOnly);
         this.events.ran?.({ cells: plan.length, ms: performance.now() - started });
       }
     } finally {
@@ -189,6 +256,63 @@ export class Session {
     return this.#graph.order.filter((i) => wanted.has(i));
   }
 
+  /**
+   * Cells to run for a change of view or scenario only, and not otherwise planned: those asked
+   * and the sql cells upstream whose scenario result they need. These keep their base result.
+   */
+  #variantPlan(ids: ReadonlySet<string>, planned: readonly number[]): Set<number> {
+    if (ids.size === 0) return new Set();
+    const asked = this.#entries.flatMap((e, i) => (ids.has(e.id) ? [i] : []));
+    const needs = this.#needs();
+    const out = new Set<number>();
+    for (const i of upstreamOf(this.#graph, asked)) {
+      const c = this.#entries[i]!.cell;
+      const relation = c.kind === 'sql' ? c.name!.toLowerCase() : null;
+      if (asked.includes(i) || (relation && (needs.scenario.has(relation) || needs.diff.has(relation)))) out.add(i);
+    }
+    for (const i of planned) out.delete(i);
+    return out;
+  }
+
+  /** Relations (lower-cased) whose scenario result and whose difference the shown views need. */
+  #needs(): Needs {
+    const scenario = new Set<string>();
+    const diff = new Set<string>();
+    if (!this.#scenario) return { scenario, diff };
+    const shows: number[] = [];
+    this.#entries.forEach((e, i) => {
+      const view = this.#effectiveView(e.cell);
+      if (view === 'base') return;
+      const relation = this.#shownRelation(e.cell);
+      if (!relation) return;
+      shows.push(i);
+      if (view === 'diff') diff.add(relation);
+      scenario.add(relation);
+    });
+    for (const i of upstreamOf(this.#graph, shows)) {
+      const c = this.#entries[i]!.cell;
+      if (c.kind === 'sql' && c.name) scenario.add(c.name.toLowerCase());
+    }
+    for (const r of scenario) if (!this.#dependent.has(r)) scenario.delete(r);
+    return { scenario, diff };
+  }
+
+  /** The relation a cell shows: a sql cell's own, a chart's `from`. */
+  #shownRelation(cell: Cell): string | null {
+    if (cell.kind === 'sql') return cell.name?.toLowerCase() ?? null;
+    if (cell.kind !== 'chart') return null;
+    const spec = parseChartSpec(cell.text);
+    return spec.ok ? spec.spec.from.toLowerCase() : null;
+  }
+
+  /** The temp table holding `relation` (lower-cased) in `view`: a relation the scenario does not change is its base. */
+  #relationIn(relation: string, view: View): string {
+    const i = this.#graph.provider.get(relation);
+    const name = i === undefined ? relation : (this.#entries[i]!.cell.name ?? relation);
+    if (view === 'diff') return variantName(name, 'diff');
+    return view === 'scenario' && this.#dependent.has(relation) ? variantName(name, 'scenario') : name;
+  }
+
   #lazyPlan(plan: number[]): number[] {
     const seen = this.seen;
     if (!seen) return plan;
@@ -201,19 +325,21 @@ export class Session {
     return now;
   }
 
-  async #execute(plan: readonly number[]): Promise<void> {
+  async #execute(plan: readonly number[], variantsOnly: ReadonlySet<number> = new Set()): Promise<void> {
     const graph = this.#graph;
     const entries = this.#entries;
+    const needs = this.#needs();
     const done = new Map<number, Promise<void>>();
     for (const i of plan) {
       const ups = graph.upstream[i]!.flatMap((u) => (done.has(u) ? [done.get(u)!] : []));
-      done.set(i, Promise.all(ups).then(() => this.#runCell(graph, entries, i)));
+      done.set(i, Promise.all(ups).then(() => this.#runCell(graph, entries, i, needs, variantsOnly.has(i))));
     }
     await Promise.all(done.values());
   }
 
-  async #runCell(graph: Graph, entries: readonly Entry[], i: number): Promise<void> {
+  async #runCell(graph: Graph, entries: readonly Entry[], i: number, needs: Needs, variantsOnly: boolean): Promise<void> {
     const { id, cell } = entries[i]!;
+    if (cell.kind === 'sql' || cell.kind === 'chart') this.#shownView.set(id, this.#effectiveView(cell));
     const graphError = graph.errors.get(i);
     if (graphError) return this.#set(id, { status: 'error', error: graphError, ms: 0 });
     for (const u of graph.upstream[i]!) {
@@ -224,26 +350,48 @@ export class Session {
     this.#set(id, { status: 'running', output: previous.status === 'ok' || previous.status === 'running' ? previous.output : null });
     const started = performance.now();
     // Nothing a cell holds may stop the plan: whatever escapes becomes this cell's error.
-    const outcome = await this.#outcome(id, cell).catch((e: unknown): Outcome<CellOutput> => ({ ok: false, error: duckdbMessage(e) }));
+    const outcome = await this.#outcome(id, cell, needs, variantsOnly).catch((e: unknown): Outcome<CellOutput> => ({ ok: false, error: duckdbMessage(e) }));
     const ms = performance.now() - started;
     this.#set(id, outcome.ok ? { status: 'ok', output: outcome.output, ms } : { status: 'error', error: outcome.error, ms });
   }
 
-  async #outcome(id: string, cell: Cell): Promise<Outcome<CellOutput>> {
+  async #outcome(id: string, cell: Cell, needs: Needs, variantsOnly: boolean): Promise<Outcome<CellOutput>> {
     switch (cell.kind) {
       case 'sql': {
         const name = cell.name!.toLowerCase();
         if ((await this.#reservedNames()).has(name)) return { ok: false, error: { key: 'nb.run.reserved', params: { name: cell.name! } } };
-        const out = await runSql(this.db, cell.name!, cell.text, this.#values, cell.hide ? (this.#quoted(name) ? 1 : 0) : HEAD_ROWS);
-        if (out.ok) this.#relations.set(id, name);
-        else {
+        const view = this.#effectiveView(cell);
+        const unmade = view === 'base' ? undefined : this.#upstreamVariantError(id);
+        if (unmade) return { ok: false, error: unmade };
+        const headRows = cell.hide ? (this.#quoted(name) ? 1 : 0) : HEAD_ROWS;
+        const keep = variantsOnly && this.#relations.get(id) === name;
+        const base = keep ? null : await runSql(this.db, cell.name!, cell.text, this.#values, view === 'base' ? headRows : 0);
+        if (base && !base.ok) {
           this.#relations.delete(id);
-          await dropRelation(this.db, cell.name!);
+          await this.#drop(cell.name!);
+          return base;
         }
-        return out;
+        this.#relations.set(id, name);
+        const variants = await this.#variants(cell, needs).catch((e: unknown): Outcome<null> => ({ ok: false, error: duckdbMessage(e) }));
+        this.#variantErrors.delete(name);
+        if (!variants.ok) {
+          // A cell shown as the base keeps working; the views that wanted its scenario say why not.
+          if (view !== 'base') return variants;
+          this.#variantErrors.set(name, variants.error);
+          await dropRelation(this.db, variantName(cell.name!, 'scenario'));
+        }
+        if (base && view === 'base') return base;
+        if (!base && view === 'base') return showRelation(this.db, cell.name!, headRows, 'base');
+        return showRelation(this.db, this.#relationIn(name, view), headRows, view);
       }
-      case 'chart':
-        return runChart(this.db, cell.text, this.#pages.get(id));
+      case 'chart': {
+        const view = this.#effectiveView(cell);
+        const from = this.#shownRelation(cell);
+        const unmade = view === 'base' || from === null ? undefined : this.#variantErrors.get(from);
+        if (unmade) return { ok: false, error: unmade };
+        const relation = view === 'base' || from === null ? undefined : { relation: this.#relationIn(from, view), view };
+        return runChart(this.db, cell.text, this.#pages.get(id), relation);
+      }
       case 'input': {
         const key = cell.name!.toLowerCase();
         const asked = this.#values.get(key);
@@ -260,6 +408,39 @@ export class Session {
       case 'markdown':
         return { ok: true, output: { kind: 'markdown', values: this.#markdownValues(cell.text) } };
     }
+  }
+
+  /** The scenario result and the difference of a sql cell, when a shown view needs them. */
+  async #variants(cell: Cell, needs: Needs): Promise<Outcome<null>> {
+    const name = cell.name!;
+    const lower = name.toLowerCase();
+    const access = this.#scenario;
+    if (access && needs.scenario.has(lower)) {
+      const names = new Map(this.#entries.flatMap((e) => (e.cell.kind === 'sql' && e.cell.name ? [[e.cell.name.toLowerCase(), e.cell.name] as const] : [])));
+      const rename = scenarioRename(this.#dependent, names);
+      const out = await access.run(() => runSql(this.db, variantName(name, 'scenario'), cell.text, this.#values, 0, rename, 'scenario'));
+      if (!out.ok) return out;
+    }
+    if (access && needs.diff.has(lower)) {
+      const columns = await columnsOfRelation(this.db, name);
+      await this.db.query(buildDiffSql(variantName(name, 'diff'), name, this.#relationIn(lower, 'scenario'), columns, access.words));
+    }
+    return { ok: true, output: null };
+  }
+
+  /** The reason a relation this cell reads has no scenario result, if one has none. */
+  #upstreamVariantError(id: string): Message | undefined {
+    const i = this.#entries.findIndex((e) => e.id === id);
+    for (const u of this.#graph.upstream[i] ?? []) {
+      const error = this.#variantErrors.get(this.#entries[u]!.cell.name?.toLowerCase() ?? '');
+      if (error) return error;
+    }
+    return undefined;
+  }
+
+  /** Drops a cell's relation and its scenario and difference results. */
+  async #drop(name: string): Promise<void> {
+    for (const view of VIEWS) await dropRelation(this.db, variantName(name, view));
   }
 
   /** Does a markdown cell quote this relation's first row? */

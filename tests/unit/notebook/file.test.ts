@@ -16,7 +16,8 @@ const anyCell: fc.Arbitrary<Cell> = fc.record({
   name: fc.option(name, { nil: null }),
   hide: fc.boolean(),
   text,
-});
+  view: fc.constantFrom('base' as const, 'scenario' as const, 'diff' as const),
+}, { requiredKeys: ['kind', 'name', 'hide', 'text'] });
 
 describe('notebook file', () => {
   it('reads back every notebook it writes (round trip)', () => {
