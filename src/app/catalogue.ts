@@ -4,6 +4,7 @@ import { ingestMessages } from '../ingest';
 import { appMessages } from './messages';
 import { notebookMessages } from './notebook-messages';
 import { scenarioMessages } from './scenario-messages';
+import { shareMessages } from './share-messages';
 
 /** The one message catalogue: every module's part, zh-CN first, English second. */
-export const catalogue = mergeCatalogues(appMessages, ingestMessages, engineMessages, notebookMessages, scenarioMessages);
+export const catalogue = mergeCatalogues(appMessages, ingestMessages, engineMessages, notebookMessages, scenarioMessages, shareMessages);

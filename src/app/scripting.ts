@@ -3,6 +3,7 @@ import { render } from '../i18n/format';
 import { newScenarioId, withScenario, scenarioProblems, SCENARIO_SCHEMA, type Override } from '../scenarios';
 import { catalogue } from './catalogue';
 import { putScenarioInUrl } from './scenarios/url';
+import { exportHtml } from '../share/export';
 import type { ImportReport } from '../workspace/document';
 import type { Locale } from './locale.svelte';
 import type { WorkspaceModel } from './workspace.svelte';
@@ -20,6 +21,8 @@ export interface KaoheApi {
    * its totals (docs/scenarios.md lists the overrides). Invalid overrides throw, saying why.
    */
   scenario(name: string, overrides: readonly Override[]): Promise<Row[]>;
+  /** The workspace as one .html file that opens offline (issue 6), as a Blob. */
+  exportHtml(options?: { readOnly?: boolean }): Promise<Blob>;
   /** The UI language: 'zh-CN' or 'en'. */
   lang: string;
 }
@@ -57,6 +60,10 @@ export function installScriptingApi(model: WorkspaceModel, locale: Locale, ready
       return withScenario(db, scenario, { lang: locale.current, stamp: `${model.version}|${locale.current}` }, async () =>
         toRows(await db.query(`SELECT * FROM ${SCENARIO_SCHEMA}.totals ORDER BY year, rank, unit_ord`)),
       );
+    },
+    async exportHtml(options = {}) {
+      await ready;
+      return exportHtml(model.doc, { readOnly: options.readOnly === true, lang: locale.current });
     },
     get lang() {
       return locale.current;

@@ -59,6 +59,7 @@ export class WorkspaceModel {
   #scoringSql = $state.raw<readonly Statement[]>([]);
   #queue: Promise<unknown> = Promise.resolve();
   readonly #importer = new ImportClient();
+  #autosave = true;
 
   #db: Database | null = null;
 
@@ -95,11 +96,15 @@ export class WorkspaceModel {
     });
   }
 
-  /** Restores the autosaved workspace, or opens the default demo on first use. */
-  start(): Promise<void> {
+  /**
+   * Restores the autosaved workspace, or opens the default demo on first use; a shared page
+   * (src/share) opens the workspace file it carries (`shared`) instead.
+   */
+  start(shared: Uint8Array | null = null): Promise<void> {
     return this.#serial(async () => {
       this.#busy = { message: { key: 'app.status.starting' }, fraction: null };
       this.#db = await this.openDatabase();
+      if (shared) return this.#openShared(shared);
       let saved: WorkspaceDoc | null = null;
       try {
         this.#busy = { message: { key: 'app.status.restoring' }, fraction: null };
@@ -269,7 +274,20 @@ export class WorkspaceModel {
     if (save) await this.#save();
   }
 
+  /**
+   * A shared page keeps changes in memory only: every file:// page shares one storage, and the
+   * file stays as it was sent (open it in the app to go on with the work).
+   */
+  async #openShared(bytes: Uint8Array): Promise<void> {
+    this.#autosave = false;
+    const doc = withDefaults(await decodeWorkspaceFile(bytes));
+    this.#reports = doc.sources.map((src) => src.report).reverse();
+    await this.#replace(doc, false);
+    this.#phase = 'ready';
+  }
+
   async #save(): Promise<void> {
+    if (!this.#autosave) return;
     const doc = { ...this.#doc, savedAt: new Date().toISOString() };
     try {
       await saveWorkspace(doc);

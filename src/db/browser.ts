@@ -23,16 +23,32 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
+/**
+ * DuckDB carried inside a single-file page (src/share): how to start its worker, and the URL
+ * that worker answers for the wasm itself.
+ */
+export interface EmbeddedEngine {
+  startWorker(): Worker;
+  readonly wasmUrl: string;
+}
+
+let embedded: EmbeddedEngine | null = null;
+
+/** A single-file page carries DuckDB itself: databases opened after this start from there. */
+export function useEmbeddedEngine(engine: EmbeddedEngine | null): void {
+  embedded = engine;
+}
+
 /** duckdb-wasm transfers the buffers it is given to its worker: hand it a copy, keep ours. */
 const transferable = (bytes: Uint8Array): Uint8Array => bytes.slice();
 
 export async function openBrowserDatabase(
   onProgress?: (fraction: number) => void,
 ): Promise<Database> {
-  const worker = new Worker(workerUrl);
+  const worker = embedded ? embedded.startWorker() : new Worker(workerUrl);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await withTimeout(
-    db.instantiate(new URL(wasmUrl, location.href).href, null, (p) => {
+    db.instantiate(embedded ? embedded.wasmUrl : new URL(wasmUrl, location.href).href, null, (p) => {
       if (onProgress && p.bytesTotal > 0) onProgress(p.bytesLoaded / p.bytesTotal);
     }),
     INSTANTIATE_TIMEOUT_MS,
