@@ -76,7 +76,7 @@ export function importFile(file: ImportFile, ctx: ImportContext = {}): ImportRes
   if (encoding !== 'utf-8') result.notes.push(msg('ingest.note.encoding', { encoding: encoding.toUpperCase() }));
   if (delimiter === '\t') result.notes.push(msg('ingest.note.delimiterTab'));
   if (delimiter === ';') result.notes.push(msg('ingest.note.delimiterSemicolon'));
-  if (grid.mixedNewlines) result.notes.push(msg('ingest.note.mixedLineEndings'));
+  if (grid.mixedNewlines) result.notes.push(msg('ingest.note.mixedLineEndings', { file: name }));
   if (grid.unclosed.size > 0) {
     const rows = listOf([...grid.unclosed].map((r) => String(grid.lines[r] ?? 0)), 12);
     result.notes.push(msg('ingest.warn.unclosedQuote', { rows }));
@@ -157,7 +157,7 @@ function importLong({ file, grid, ctx, result, known, replaced }: Source, header
   out.seal();
 
   if (facts.repeatedHeaders.length > 0) {
-    notes.push(msg('ingest.note.repeatedHeader', { rows: listOf(facts.repeatedHeaders.map(String), 12), count: facts.repeatedHeaders.length }));
+    notes.push(msg('ingest.note.repeatedHeader', { file, rows: listOf(facts.repeatedHeaders.map(String), 12), count: facts.repeatedHeaders.length }));
   }
   for (const [column, count] of facts.placeholders) notes.push(msg('ingest.note.placeholderBlank', { column, count }));
 
@@ -181,6 +181,7 @@ function importLong({ file, grid, ctx, result, known, replaced }: Source, header
     return at < 0 ? column : normaliseName(headerRow[at] ?? '') || column;
   };
   notes.push(...validateRows({ file, table, out, header: headerOf, knownUnits: known.units }));
+  if (out.read === 0) notes.push(msg('ingest.warn.noRows', { file, row: line }));
   notes.push(...notesBelow(grid, end));
   return finish(base, out, notes);
 }
@@ -235,6 +236,7 @@ function importWide({ file, grid, ctx, result, known, replaced }: Source, layout
   const corner = normaliseName(grid.rows[layout.header]?.[layout.labelCol] ?? '');
   const headerOf = (column: string) => (column === 'unit' && layout.orientation === 'unitsAsRows' && corner !== '' ? corner : column);
   notes.push(...validateRows({ file, table: kind, out, header: headerOf, knownUnits: known.units }));
+  if (out.read === 0) notes.push(msg('ingest.warn.noRows', { file, row: grid.lines[layout.header] ?? layout.header + 1 }));
   notes.push(...notesBelow(grid, end));
   return finish({ ...base, table: kind }, out, notes);
 }

@@ -92,8 +92,8 @@ export const ingestMessages: Catalogue = {
     'ingest.warn.singleValue':
       '请核对：第{row}行「{indicator}」只有第一个单位（{unit}）有值，原表中这个单元格可能跨所有单位合并。如果它适用于所有单位，请在每个单位下都填上。',
     'ingest.warn.labelOnly': '第{row}行「{label}」没有任何数值，未导入。',
-    'ingest.note.mixedLineEndings': '文件中混用了 CRLF、LF 或 CR 换行，已统一按行读取。',
-    'ingest.note.repeatedHeader': '第{rows}行重复了表头，已跳过（共 {count} 行）。',
+    'ingest.note.mixedLineEndings': '「{file}」中混用了 CRLF、LF 或 CR 换行，已统一按行读取。如行数不对，请在 Excel/WPS 中重新另存为 CSV。',
+    'ingest.note.repeatedHeader': '「{file}」第{rows}行重复了表头，已跳过（共 {count} 行）；其上下的数据照常导入。',
     'ingest.note.placeholderBlank': '「{column}」列有 {count} 格写作「--」「/」或「未考核」等，按空白处理。',
     'ingest.warn.pointsTotal':
       '请核对：「{file}」中非加分项的「{column}」合计 {sum} 分，不是 100 分（第{first}–{last}行）。仍按所填分值计分；如有漏项或错填，请改正后重新导入。',
@@ -110,6 +110,7 @@ export const ingestMessages: Catalogue = {
     'ingest.warn.duplicateMore': '请核对：「{file}」另有 {count} 处重复记录。',
     'ingest.warn.unknownUnit':
       '请核对：「{file}」第{row}行「{column}」列的单位「{value}」不在已导入的单位表中（共 {count} 行），这些行不计分。请检查单位名称，或把它加进单位表。',
+    'ingest.warn.noRows': '「{file}」第{row}行是表头，但下面没有数据行，没有导入任何记录。请确认文件内容是否完整。',
     'ingest.warn.unclosedQuote': '请核对：第{rows}行有未闭合的引号，这些行未导入，其余各行照常读取。',
   },
   en: {
@@ -201,8 +202,8 @@ export const ingestMessages: Catalogue = {
     'ingest.warn.singleValue':
       'Check: line {row} ({indicator}) has a value for the first unit ({unit}) only; the source cell may have been merged across all units. If it applies to every unit, fill it in under each unit.',
     'ingest.warn.labelOnly': 'Line {row} ({label}) holds no values and was not imported.',
-    'ingest.note.mixedLineEndings': 'The file mixes CRLF, LF or CR line breaks; each was read as a line break.',
-    'ingest.note.repeatedHeader': 'Line(s) {rows} repeat the header and were skipped ({count}).',
+    'ingest.note.mixedLineEndings': '{file} mixes CRLF, LF and CR line breaks; each was read as a line break. If the line count looks wrong, save the file again as CSV from Excel or WPS.',
+    'ingest.note.repeatedHeader': '{file} line(s) {rows} repeat the header and were skipped ({count}); the rows around them were read as usual.',
     'ingest.note.placeholderBlank': '{count} cell(s) of column {column} read "--", "/", 未考核 or the like, and were taken as blank.',
     'ingest.warn.pointsTotal':
       'Check: in {file}, the non-bonus {column} add up to {sum}, not 100 (lines {first}–{last}). They are scored as written; if an item is missing or mistyped, fix it and import again.',
@@ -219,6 +220,7 @@ export const ingestMessages: Catalogue = {
     'ingest.warn.duplicateMore': 'Check: {file} has {count} more duplicate record(s).',
     'ingest.warn.unknownUnit':
       'Check: {file} line {row}: unit "{value}" in column {column} is not in the units table loaded ({count} line(s)); those lines are not scored. Check the name, or add the unit to the units table.',
+    'ingest.warn.noRows': '{file}: line {row} is a header with no rows below it, so nothing was loaded. Check that the file is complete.',
     'ingest.warn.unclosedQuote': 'Check: line(s) {rows} hold a quote that is never closed; those lines were not loaded and the rest was read as usual.',
   },
 };

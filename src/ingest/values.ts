@@ -140,10 +140,10 @@ export function tooLarge(canonicalNumber: string): boolean {
 
 // `--`, `/`, `—` and 未考核 stand for "no value" in exported tables (a unit not assessed on an item).
 const PLACEHOLDER = /^[-‐‑‒–—―\/\\]+$/;
-const PLACEHOLDER_WORDS = new Set(['未考核', '不考核', '暂不考核', '免考核', '不适用', 'n/a', 'na', 'null', 'nan']);
+const PLACEHOLDER_WORDS = new Set(['未考核', '不考核', '暂不考核', '免考核', '不适用', 'n/a', 'na', 'null']);
 const EXCEL_ERROR = /^#(?:div\/0!|n\/a|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)$/i;
 // Digits with stray spaces or points (`9 9 %`, `1.2.3`), an exponent too large (`1e309`) or IEEE words.
-const MALFORMED = /^(?:[+-]?[\d.,\s]*\d[\d.,\s]*(?:e[+-]?\d+)?\s*[%‰]?|[+-]?(?:inf|infinity))$/i;
+const MALFORMED = /^(?:[+-]?[\d.,\s]*\d[\d.,\s]*(?:e[+-]?\d+)?\s*[%‰]?|[+-]?(?:inf|infinity|nan))$/i;
 
 export const BAD_YEAR: Invalid = { invalid: 'ingest.reject.year' };
 export const BAD_NUMBER: Invalid = { invalid: 'ingest.reject.number' };
