@@ -122,6 +122,9 @@ export interface ChangeWords {
   readonly added: string;
   readonly removed: string;
   readonly changed: string;
+  /** How a true and a false read (a boolean column of a difference is text, as its changes are). */
+  readonly yes: string;
+  readonly no: string;
 }
 
 /**
@@ -142,9 +145,11 @@ export function buildDiffSql(target: string, base: string, scenario: string, col
     if (keySet.has(c.name)) return `coalesce(s.${q}, b.${q}) AS ${q}`;
     differs.push(`b.${q} IS DISTINCT FROM s.${q}`);
     if (c.numeric) return `s.${q} - b.${q} AS ${q}`;
-    const was = `coalesce(CAST(b.${q} AS VARCHAR), '∅')`;
-    const now = `coalesce(CAST(s.${q} AS VARCHAR), '∅')`;
-    return `CASE WHEN b.${q} IS NOT DISTINCT FROM s.${q} THEN CAST(s.${q} AS VARCHAR) ELSE ${was} || ' → ' || ${now} END AS ${q}`;
+    const asText = (x: string) =>
+      c.type === 'Bool' ? `CASE WHEN ${x} THEN ${literal(words.yes)} WHEN NOT ${x} THEN ${literal(words.no)} END` : `CAST(${x} AS VARCHAR)`;
+    const was = `coalesce(${asText(`b.${q}`)}, '∅')`;
+    const now = `coalesce(${asText(`s.${q}`)}, '∅')`;
+    return `CASE WHEN b.${q} IS NOT DISTINCT FROM s.${q} THEN ${asText(`s.${q}`)} ELSE ${was} || ' → ' || ${now} END AS ${q}`;
   });
   const change = `CASE WHEN b."__pos" IS NULL THEN ${literal(words.added)} WHEN s."__pos" IS NULL THEN ${literal(words.removed)}
   WHEN ${differs.length > 0 ? differs.join(' OR ') : 'false'} THEN ${literal(words.changed)} ELSE '' END AS ${ident(CHANGE_COLUMN)}`;

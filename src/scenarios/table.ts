@@ -110,6 +110,8 @@ export function overridesToIPC(rows: readonly OverrideRow[]): Uint8Array {
 
 const INSERT = `INSERT INTO main.${OVERRIDES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const created = new WeakSet<Database>();
+/** The rows last loaded on each database: loading the same again (a view re-reading) costs nothing. */
+const loaded = new WeakMap<Database, string>();
 
 /**
  * Replaces the rows of `scenario_overrides`. Few rows (a slider's one), each with bound
@@ -121,11 +123,15 @@ export async function loadOverrides(db: Database, rows: readonly OverrideRow[]):
     await db.exec(CREATE_OVERRIDES);
     created.add(db);
   }
+  const key = JSON.stringify(rows);
+  if (loaded.get(db) === key) return;
+  loaded.delete(db);
   await db.exec(`DELETE FROM main.${OVERRIDES_TABLE}`);
   if (rows.length <= 32) {
     for (const [i, r] of rows.entries()) {
       await db.query(INSERT, [i + 1, r.kind, r.year, r.unit, r.indicator, r.category, r.round, r.field, r.value, r.num, r.flag]);
     }
+    loaded.set(db, key);
     return;
   }
   await db.exec(`DROP TABLE IF EXISTS main.${STAGE}`);
@@ -133,4 +139,5 @@ export async function loadOverrides(db: Database, rows: readonly OverrideRow[]):
   await db.exec(`INSERT INTO main.${OVERRIDES_TABLE}
 SELECT seq, kind, year, unit, indicator, category, round, field, value, CAST(num AS DECIMAL(18,4)), CAST(flag AS BOOLEAN) FROM main.${STAGE}`);
   await db.exec(`DROP TABLE main.${STAGE}`);
+  loaded.set(db, key);
 }

@@ -3,7 +3,8 @@
 // kaohe.scenario from the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openApp, screenshot, startHarness, waitReady, type Harness } from './harness';
+import path from 'node:path';
+import { openApp, OUTPUT_DIR, screenshot, startHarness, waitReady, type Harness } from './harness';
 
 let h: Harness;
 let context: BrowserContext;
@@ -19,6 +20,9 @@ afterAll(async () => {
   await context?.close();
   await h?.close();
 });
+
+/** Under a loaded machine a notebook run can take seconds: wait on the condition, not a clock. */
+const WAIT = { timeout: 30_000, interval: 100 };
 
 const stamp = () => page.getByTestId('compare').getAttribute('data-stamp');
 
@@ -61,6 +65,59 @@ describe('scenarios', () => {
     expect(await page.getByTestId('slope').locator('svg').count()).toBeGreaterThan(0);
     expect(page.url()).toMatch(/[?&]scenario=s[0-9a-z]+/);
     await screenshot(page, 'scenarios-compare');
+  });
+
+  it('switches a notebook table and chart to 方案 and 差异, each saying which it shows', async () => {
+    const board = page.locator('[data-testid=nb-cell][data-name=leaderboard]');
+    const chartCell = page.locator('[data-testid=nb-cell][data-kind=chart]').filter({ has: page.locator('[data-from=leaderboard]') });
+    await board.scrollIntoViewIfNeeded();
+    await page.getByTestId('nb-view-switch').waitFor();
+    const rowOf = (unit: string) => board.locator('[data-testid=nb-row]').filter({ hasText: unit }).locator('td');
+    /** The total column of 礼嘉镇's row, once the table shows `view`. */
+    const shown = async (view: string) => {
+      // Views out of sight wait until they are seen (the notebook is lazy): look at each in turn.
+      await board.scrollIntoViewIfNeeded();
+      await expect.poll(() => board.getByTestId('nb-view').getAttribute('data-view'), WAIT).toBe(view);
+      await expect.poll(() => board.getAttribute('data-status'), WAIT).toBe('ok');
+      return rowOf('礼嘉镇').nth(3).innerText();
+    };
+    /** The largest tick of the chart's total axis, once the chart shows `view`. */
+    const top = async (view: string) => {
+      await chartCell.scrollIntoViewIfNeeded();
+      await expect.poll(() => chartCell.getByTestId('nb-view').getAttribute('data-view'), WAIT).toBe(view);
+      await expect.poll(() => chartCell.getAttribute('data-status'), WAIT).toBe('ok');
+      await expect.poll(() => chartCell.locator('[data-testid=nb-chart]').getAttribute('data-undrawn'), WAIT).toBeNull();
+      const ticks = await chartCell.locator('g[aria-label="x-axis tick label"] text').allTextContents();
+      return Math.max(...ticks.map((t) => Number(t.replace(/[^\d.−-]/g, '').replace('−', '-'))));
+    };
+
+    expect(await shown('base')).toBe('89.39');
+    expect(await board.getByTestId('nb-view').innerText()).toBe('基准数据');
+    expect(await top('base')).toBeGreaterThanOrEqual(80);
+
+    await page.getByTestId('nb-view-scenario').check();
+    expect(await shown('scenario')).toBe('89.7');
+    expect(await board.getByTestId('nb-view').innerText()).toContain('方案「');
+    expect(await top('scenario')).toBeGreaterThanOrEqual(80);
+
+    await page.getByTestId('nb-view-diff').check();
+    expect(await shown('diff')).toBe('+0.31');
+    expect(await rowOf('礼嘉镇').last().innerText()).toBe('变化');
+    expect(await board.getByTestId('nb-view').innerText()).toContain('差异');
+    // Total changes of at most a point or two: the axis is the change, not the totals.
+    expect(await top('diff')).toBeLessThan(5);
+    await screenshot(page, 'scenarios-notebook-diff');
+    await board.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'scenarios-notebook-diff-part.png') });
+
+    // One chart may keep its own view: the scenario's totals, beside the difference table.
+    await chartCell.getByTestId('nb-cell-view').selectOption('scenario');
+    expect(await top('scenario')).toBeGreaterThanOrEqual(80);
+    expect(await shown('diff')).toBe('+0.31');
+    await chartCell.getByTestId('nb-cell-view').selectOption('');
+    await page.getByTestId('nb-view-base').check();
+    expect(await shown('base')).toBe('89.39');
+    expect(await top('base')).toBeGreaterThanOrEqual(80);
   });
 
   it('keeps the scenario after a reload, and its URL opens it in a new page', async () => {

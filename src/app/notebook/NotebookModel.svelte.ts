@@ -8,7 +8,10 @@ import { SCHEMA_SQL, type ChartPageRequest, type Sort } from '../../notebook/bui
 import type { Cell, CellKind } from '../../notebook/cells';
 import { notebookFileName, parseNotebook, serialiseNotebook, FILE_HEADER } from '../../notebook/file';
 import { fetchPage, type Page } from '../../notebook/run';
-import { Session, type CellState, type Entry } from '../../notebook/session';
+import { Session, type CellState, type Entry, type ScenarioAccess } from '../../notebook/session';
+import type { View } from '../../notebook/variant';
+import { withScenario, type Scenario } from '../../scenarios';
+import type { Lang } from '../../i18n/types';
 import { toRows } from '../../db/rows';
 import type { WorkspaceModel } from '../workspace.svelte';
 import { newCell } from './templates';
@@ -29,7 +32,10 @@ export class NotebookModel {
   #runs = $state(0);
   #lastRunMs = $state(0);
   #problem = $state.raw<Message | null>(null);
+  #view = $state<View>('base');
+  #scenario = $state.raw<Scenario | null>(null);
   #session: Session | null = null;
+  #access: ScenarioAccess | null = null;
   readonly #shown = new Map<string, Element>();
   /** The file text last loaded or saved (null: the default), so our own saves are not reloaded. */
   #written: string | null | undefined = undefined;
@@ -46,6 +52,10 @@ export class NotebookModel {
   get runs() { return this.#runs; }
   get lastRunMs() { return this.#lastRunMs; }
   get problem() { return this.#problem; }
+  /** The notebook's view (base, scenario, difference), and the scenario it shows. */
+  get view() { return this.#view; }
+  get scenario() { return this.#scenario; }
+
   state(id: string): CellState { return this.#states[id] ?? IDLE; }
   /** Cells added here: their editors start open. */
   isNew(id: string): boolean { return this.#opened.has(id); }
@@ -66,6 +76,33 @@ export class NotebookModel {
       stale: (ids) => (this.#stale = ids),
     }, (id) => this.#onScreen(id));
     void this.#session.setCells(this.#entries);
+    if (this.#access) void this.#session.setScenario(this.#access);
+    if (this.#view !== 'base') void this.#session.setView(this.#view);
+  }
+
+  setView(view: View): void {
+    this.#view = view;
+    void this.#session?.setView(view);
+  }
+
+  /** A cell's own view (null: the notebook's); saved in the notebook file. */
+  setCellView(id: string, view: View | null): void {
+    const e = this.#entries.find((x) => x.id === id);
+    if (!e) return;
+    const { view: _old, ...rest } = e.cell;
+    this.update(id, view ? { ...rest, view } : rest);
+  }
+
+  /**
+   * The scenario the page shows (null: none), given again after each re-score: the views that
+   * show it read it again, with its overrides laid out by src/scenarios while they read.
+   */
+  scenarioChanged(s: Scenario | null, lang: Lang, words: ScenarioAccess['words']): void {
+    this.#scenario = s;
+    const db = this.workspace.db;
+    const opts = { lang, stamp: `${this.workspace.version}|${lang}` };
+    this.#access = s ? { words, run: (work) => withScenario(db, s, opts, () => work()) } : null;
+    void this.#session?.setScenario(this.#access);
   }
 
   /**

@@ -18,6 +18,7 @@ import {
   withScenario,
 } from '../../scenarios';
 import type { WorkspaceModel } from '../workspace.svelte';
+import { liveScenario } from './live.svelte';
 import { putScenarioInUrl, scenarioFromUrl } from './url';
 
 export class ScenarioModel {
@@ -146,6 +147,7 @@ export class ScenarioModel {
     if (!s || this.model.phase !== 'ready') {
       this.#rows = [];
       this.#changes = [];
+      if (liveScenario(this.model).current !== null) liveScenario(this.model).scored(null);
       return;
     }
     const t0 = performance.now();
@@ -173,6 +175,7 @@ export class ScenarioModel {
       this.#changes = done.changes;
       this.#ms = done.ms;
       this.#stamp++;
+      liveScenario(this.model).scored(s);
       this.#error = null;
     } catch (e) {
       this.#error = { key: 'sc.failed', params: { reason: e instanceof Error ? e.message : String(e) } };

@@ -8,6 +8,8 @@ import { buildDiffSql, diffKeys, mapRelations, scenarioDependent, SCENARIO_RELAT
 import { buildGraph } from '../../../src/notebook/graph';
 import { fixtureDb, rows } from './fixture';
 
+const WORDS = { added: '新增', removed: '删除', changed: '变化', yes: '是', no: '否' };
+
 const mapped = (sql: string, names: Record<string, string>) =>
   mapRelations(tokenize(sql), (n) => names[n] ?? null).map((t) => t.text).join('');
 
@@ -50,15 +52,15 @@ describe('the difference of two results', () => {
 
   it('numbers as scenario − base, other values marked, rows added and removed said', async () => {
     const db = await fixtureDb();
-    await db.exec(`CREATE OR REPLACE TEMP TABLE d_base AS SELECT * FROM (VALUES (1, '春江镇', 80.5, '良好'), (2, '湖塘镇', 70.0, '合格'), (3, '西湖街道', 60.0, '合格')) v(rank, unit, total, grade)`);
-    await db.exec(`CREATE OR REPLACE TEMP TABLE d_scen AS SELECT * FROM (VALUES (1, '湖塘镇', 91.0, '优秀'), (2, '春江镇', 80.5, '良好'), (3, '罗溪镇', 50.0, '不合格')) v(rank, unit, total, grade)`);
+    await db.exec(`CREATE OR REPLACE TEMP TABLE d_base AS SELECT * FROM (VALUES (1, '春江镇', 80.5, '良好', false), (2, '湖塘镇', 70.0, '合格', true), (3, '西湖街道', 60.0, '合格', false)) v(rank, unit, total, grade, vetoed)`);
+    await db.exec(`CREATE OR REPLACE TEMP TABLE d_scen AS SELECT * FROM (VALUES (1, '湖塘镇', 91.0, '优秀', false), (2, '春江镇', 80.5, '良好', false), (3, '罗溪镇', 50.0, '不合格', true)) v(rank, unit, total, grade, vetoed)`);
     const columns = await columnsOfRelation(db, 'd_base');
-    await db.exec(buildDiffSql('d_diff', 'd_base', 'd_scen', columns, { added: '新增', removed: '删除', changed: '变化' }));
+    await db.exec(buildDiffSql('d_diff', 'd_base', 'd_scen', columns, WORDS));
     expect(await rows(db, 'SELECT * FROM d_diff')).toEqual([
-      { rank: -1, unit: '湖塘镇', total: 21, grade: '合格 → 优秀', 'Δ': '变化' },
-      { rank: 1, unit: '春江镇', total: 0, grade: '良好', 'Δ': '变化' },
-      { rank: null, unit: '罗溪镇', total: null, grade: '∅ → 不合格', 'Δ': '新增' },
-      { rank: null, unit: '西湖街道', total: null, grade: '合格 → ∅', 'Δ': '删除' },
+      { rank: -1, unit: '湖塘镇', total: 21, grade: '合格 → 优秀', vetoed: '是 → 否', 'Δ': '变化' },
+      { rank: 1, unit: '春江镇', total: 0, grade: '良好', vetoed: '否', 'Δ': '变化' },
+      { rank: null, unit: '罗溪镇', total: null, grade: '∅ → 不合格', vetoed: '∅ → 是', 'Δ': '新增' },
+      { rank: null, unit: '西湖街道', total: null, grade: '合格 → ∅', vetoed: '否 → ∅', 'Δ': '删除' },
     ]);
   });
 });
@@ -123,7 +125,7 @@ function harness(db: Awaited<ReturnType<typeof fixtureDb>>) {
   return { session, states, ran, entries, table, chart };
 }
 
-const access: ScenarioAccess = { run: (work) => work(), words: { added: '新增', removed: '删除', changed: '变化' } };
+const access: ScenarioAccess = { run: (work) => work(), words: WORDS };
 
 describe('a notebook switched between base, scenario and difference', () => {
   let base: { unit: string; total: number }[];
