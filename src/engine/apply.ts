@@ -18,6 +18,8 @@ export interface ApplyOptions {
   readonly inputs?: InputQueries;
   /** Create the views in this schema (created if missing) rather than in `main`. */
   readonly schema?: string;
+  /** Results as tables computed once (compile.ts); by default in `main` only. */
+  readonly materialise?: boolean;
 }
 
 /** The row of engine_formulas for a compiled formula, its error rendered in `lang`. */
@@ -61,23 +63,33 @@ const applied = new WeakMap<Database, Map<string, string>>();
 
 /**
  * Creates (or re-creates) the scoring views; `scores` and `totals` are then ready to query. When
- * the statements are those already applied on this database, only the snapshot tables (settings,
- * formulas) are rebuilt: the views read the reloaded tables by themselves.
+ * the statements are those already applied on this database, only the tables (settings,
+ * formulas, the materialised results) are rebuilt: the views read the reloaded tables by
+ * themselves. engine_formulas is filled as soon as it exists, before any table reads it.
  */
 export async function applyScoring(db: Database, opts: ApplyOptions): Promise<CompiledScoring> {
   await ensureTables(db);
   const schema = opts.schema ?? 'main';
   if (schema !== 'main') await db.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
   const formulas = await formulaTexts(db, opts.inputs, schema);
-  const compiled = compileScoring({ lang: opts.lang, formulas, inputs: opts.inputs, ...(opts.schema ? { schema } : {}) });
+  const compiled = compileScoring({
+    lang: opts.lang,
+    formulas,
+    inputs: opts.inputs,
+    ...(opts.schema ? { schema } : {}),
+    ...(opts.materialise !== undefined ? { materialise: opts.materialise } : {}),
+  });
   const key = compiled.statements.map((s) => s.sql).join(';\n');
   const done = applied.get(db) ?? new Map<string, string>();
   applied.set(db, done);
   const again = done.get(schema) === key;
   done.delete(schema);
-  for (const s of compiled.statements) if (!again || kind(s) === 'TABLE') await db.exec(s.sql);
   const insert = FORMULA_INSERT.replace('engine_formulas', `${ident(schema)}.engine_formulas`);
-  for (const f of compiled.formulas) await db.query(insert, formulaParams(f, opts.lang));
+  for (const s of compiled.statements) {
+    if (again && kind(s) !== 'TABLE') continue;
+    await db.exec(s.sql);
+    if (s.name === 'engine_formulas') for (const f of compiled.formulas) await db.query(insert, formulaParams(f, opts.lang));
+  }
   done.set(schema, key);
   return compiled;
 }

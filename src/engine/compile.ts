@@ -13,7 +13,7 @@ import { noteViews } from './views/notes';
 import { planViews } from './views/plan';
 import { scoreViews } from './views/scores';
 import { settingsViews } from './views/settings';
-import { listedVetoesView, totalViews } from './views/totals';
+import { ENGINE_SCORES, listedVetoesView, SCORES_TABLE, totalViews } from './views/totals';
 import { FORMULA_TABLE, preparedView } from './views/values';
 
 export interface ScoringOptions {
@@ -24,6 +24,21 @@ export interface ScoringOptions {
   readonly inputs?: InputQueries;
   /** A schema to create every object in (a scenario's copy of the views), instead of `main`. */
   readonly schema?: string;
+  /**
+   * Create the results (RESULT_NAMES) as tables computed once, rather than views every reader
+   * recomputes. By default in `main` (the base data: read often, changed rarely) and not in
+   * another schema (a scenario's views read its overrides live as a slider moves).
+   */
+  readonly materialise?: boolean;
+}
+
+/** What readers query: tables when materialised, computed once per data change. */
+export const RESULT_NAMES = ['scores', 'round_totals', 'totals', 'scoring_notes'] as const;
+
+/** The view's statement as a table filled from the same query (a CTAS binds in `main`). */
+function asTable(s: Statement): Statement {
+  if (!(RESULT_NAMES as readonly string[]).includes(s.name)) return s;
+  return { ...s, sql: s.sql.replace(/^CREATE OR REPLACE VIEW /, 'CREATE OR REPLACE TABLE ') };
 }
 
 export interface CompiledScoring {
@@ -34,6 +49,8 @@ export interface CompiledScoring {
 export function compileScoring(opts: ScoringOptions): CompiledScoring {
   const formulas = compileFormulas(opts.formulas ?? []);
   const notCompiled = text(template(opts.lang, 'engine.formula.not_compiled'));
+  const materialise = opts.materialise ?? !opts.schema;
+  // Materialised, the totals read the `scores` table: the scoring chain runs once, not per result.
   const statements = [
     ...MACROS,
     ...inputViews(opts.inputs),
@@ -44,9 +61,9 @@ export function compileScoring(opts: ScoringOptions): CompiledScoring {
     preparedView(formulas, notCompiled, opts.lang),
     ...scoreViews(opts.lang),
     listedVetoesView(opts.lang),
-    ...totalViews(opts.lang),
+    ...totalViews(opts.lang, materialise ? SCORES_TABLE : ENGINE_SCORES),
     ...noteViews(opts.lang),
-  ];
+  ].map((s) => (materialise ? asTable(s) : s));
   return { statements: opts.schema ? statements.flatMap((s) => inSchema(s, opts.schema!)) : statements, formulas };
 }
 

@@ -1,5 +1,5 @@
 // Round totals, base, bonus, total, vetoes, grade and rank: the public `round_totals` and `totals`.
-// `totals` is one view whose steps are named CTEs, reading engine_scores once: each view in a
+// `totals` is one view whose steps are named CTEs, reading the scored items once: each view in a
 // chain re-binds everything under it, so fewer, self-contained views keep scoring fast.
 import type { Lang } from '../../i18n/types';
 import { TARGET_ABSENT_FLAGS } from '../flags';
@@ -17,32 +17,49 @@ export const TOTAL_COLUMNS = [
 ] as const;
 
 /**
+ * The scored items totals read: the view `engine_scores` (its rule column `rule_code`), or, where
+ * the results are materialised (compile.ts), the table `scores` (column `rule`), so the whole
+ * scoring runs once per data change.
+ */
+export interface ScoredItems {
+  readonly relation: 'engine_scores' | 'scores';
+  readonly rule: 'rule_code' | 'rule';
+}
+
+export const ENGINE_SCORES: ScoredItems = { relation: 'engine_scores', rule: 'rule_code' };
+export const SCORES_TABLE: ScoredItems = { relation: 'scores', rule: 'rule' };
+
+/**
  * Per unit and round (bonus items: round NULL): the round's total, the bonus claimed, and the
  * target items missed — below full points, 缺报 included, 无目标 not (末位否决, seed 003 麻城).
  */
-export const UNIT_ROUNDS = `SELECT year, unit, round, any_value(weight) AS weight, any_value(round_ord) AS round_ord,
-    CAST(coalesce(sum(score) FILTER (WHERE rule_code IS DISTINCT FROM 'bonus'), 0) AS DECIMAL(18,4)) AS total,
-    CAST(coalesce(sum(score) FILTER (WHERE rule_code = 'bonus'), 0) AS DECIMAL(18,4)) AS claimed,
-    count(*) FILTER (WHERE rule_code IN (${list(TARGET_RULES)}) AND score < points
+export function unitRounds(from: ScoredItems = ENGINE_SCORES): string {
+  const rule = from.rule;
+  return `SELECT year, unit, round, any_value(weight) AS weight, any_value(round_ord) AS round_ord,
+    CAST(coalesce(sum(score) FILTER (WHERE ${rule} IS DISTINCT FROM 'bonus'), 0) AS DECIMAL(18,4)) AS total,
+    CAST(coalesce(sum(score) FILTER (WHERE ${rule} = 'bonus'), 0) AS DECIMAL(18,4)) AS claimed,
+    count(*) FILTER (WHERE ${rule} IN (${list(TARGET_RULES)}) AND score < points
                        AND (flag IS NULL OR flag NOT IN (${list(TARGET_ABSENT_FLAGS)}))) AS missed,
     count(*) AS items, count(flag) AS flagged
-  FROM engine_scores
+  FROM ${from.relation}
   GROUP BY year, unit, round`;
+}
 
-export function totalViews(lang: Lang): Statement[] {
+export function totalViews(lang: Lang, from: ScoredItems = ENGINE_SCORES): Statement[] {
+  const rounds = unitRounds(from);
   return [
     {
       name: 'round_totals',
       sql: `CREATE OR REPLACE VIEW round_totals AS
 SELECT year, unit, round, weight, total, items, flagged, round_ord
-FROM (${UNIT_ROUNDS})
+FROM (${rounds})
 WHERE round IS NOT NULL`,
     },
     {
       name: 'totals',
       sql: `CREATE OR REPLACE VIEW totals AS
 WITH unit_rounds AS (
-  ${UNIT_ROUNDS}
+  ${rounds}
 ),
 -- base = Σ round total × weight, exact; bonus capped by bonus_cap (加分上限).
 unit_totals AS (

@@ -1,7 +1,8 @@
-// applyScoring: the views are live over the loaded tables; a re-apply after a data change sees
-// the new rows and settings; the input seam lets a scenario layer replace what the engine reads.
+// applyScoring: the results are tables computed from views over the loaded tables; a re-apply
+// after a data change sees the new rows and settings; the input seam lets a scenario layer replace what the engine reads.
 import { describe, expect, it } from 'vitest';
 import { applyScoring } from '../../../src/engine';
+import { RESULT_NAMES } from '../../../src/engine/compile';
 import { TABLE_NAMES } from '../../../src/schema/tables';
 import { database, load, query, totalRows, type Workspace } from './workspace';
 
@@ -79,17 +80,53 @@ describe('applyScoring', () => {
     expect(await query(db, `SELECT score FROM scores WHERE unit = '春江镇' AND rule = 'deduct'`)).toEqual([{ score: 16 }]);
   });
 
-  it('creates no copy of the data: only the engine_formulas and three settings tables', async () => {
+  it('copies no input: it creates the four results as tables, engine_formulas and three settings tables', async () => {
     const db = await database();
     await load(db, BASE);
     await applyScoring(db, { lang: 'en' });
     const after = (await query(db, `SELECT table_name FROM duckdb_tables() ORDER BY 1`)).map((t) => String(t['table_name']));
-    expect(after.filter((n) => !n.startsWith('engine'))).toEqual([...TABLE_NAMES].sort());
+    expect(after.filter((n) => !n.startsWith('engine'))).toEqual([...TABLE_NAMES, ...RESULT_NAMES].sort());
     expect(after.filter((n) => n.startsWith('engine'))).toEqual([
       'engine_config',
       'engine_formulas',
       'engine_grades',
       'engine_rounds',
     ]);
+  });
+
+  it('the results are computed once: a reader sees the last apply, not rows loaded after it', async () => {
+    const db = await database();
+    await load(db, BASE);
+    await applyScoring(db, { lang: 'zh-CN' });
+    await load(db, { ...BASE, results: BASE.results!.slice(1) });
+    expect(await totalRows(db, 'unit, total')).toEqual([
+      { unit: '孟河镇', total: 20 },
+      { unit: '春江镇', total: 19 },
+    ]);
+    await applyScoring(db, { lang: 'zh-CN' });
+    expect(await totalRows(db, 'unit, total')).toEqual([
+      { unit: '孟河镇', total: 20 },
+      { unit: '春江镇', total: 3 },
+    ]);
+  });
+
+  it('formula targets are filled before the result tables read them, on a repeated apply too', async () => {
+    const db = await database();
+    await load(db, { ...BASE, targets: [{ year: 2018, indicator: '出生政策符合率', target: '=98+1' }] });
+    for (let i = 0; i < 2; i++) {
+      await applyScoring(db, { lang: 'zh-CN' });
+      expect(await query(db, `SELECT unit, target, flag, score FROM scores WHERE rule = 'deduct' ORDER BY unit_ord`)).toEqual([
+        { unit: '春江镇', target: '99', flag: null, score: 16 },
+        { unit: '孟河镇', target: '99', flag: null, score: 20 },
+      ]);
+    }
+  });
+
+  it('in another schema the results stay views over the inputs (a scenario reads its overrides live)', async () => {
+    const db = await database();
+    await load(db, BASE);
+    await applyScoring(db, { lang: 'zh-CN', schema: 'elsewhere' });
+    const views = await query(db, `SELECT view_name FROM duckdb_views() WHERE schema_name = 'elsewhere' AND view_name IN ('scores', 'totals') ORDER BY 1`);
+    expect(views.map((v) => v['view_name'])).toEqual(['scores', 'totals']);
   });
 });

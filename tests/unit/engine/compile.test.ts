@@ -1,6 +1,7 @@
 // compileScoring: pure, ordered, readable statements; user text never becomes SQL text.
 import { describe, expect, it } from 'vitest';
 import { compileScoring } from '../../../src/engine';
+import { RESULT_NAMES } from '../../../src/engine/compile';
 
 const HOSTILE = ["=1'; DROP TABLE results; --", "=prev*0.8 /* ' */", '=prev*0.80'];
 
@@ -42,6 +43,18 @@ describe('compileScoring', () => {
       expect(s.sql).toMatch(/^CREATE OR REPLACE (VIEW|TABLE|MACRO) /);
       expect(s.sql.includes(`${s.name}`)).toBe(true);
     }
+  });
+
+  it('the results are tables in main (computed once per apply) and views in a scenario schema', () => {
+    const kindOf = (opts: Parameters<typeof compileScoring>[0], name: string) =>
+      /^CREATE OR REPLACE (VIEW|TABLE) /.exec(compileScoring(opts).statements.filter((s) => s.name === name).at(-1)!.sql)?.[1];
+    for (const name of RESULT_NAMES) {
+      expect(kindOf({ lang: 'zh-CN' }, name), name).toBe('TABLE');
+      expect(kindOf({ lang: 'zh-CN', schema: 'scenario' }, name), name).toBe('VIEW');
+    }
+    const totals = compileScoring({ lang: 'zh-CN' }).statements.find((s) => s.name === 'totals')!.sql;
+    expect(totals).toContain('FROM scores');
+    expect(totals).not.toContain('engine_scores');
   });
 
   it('formula text never reaches the SQL: only numbers re-written from the parsed tree', () => {
