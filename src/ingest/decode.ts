@@ -9,6 +9,7 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16b
 const CONTROL_SHARE = 0.02;
 const REPLACEMENT_SHARE = 0.1;
 const SAMPLE_CHARS = 1 << 20;
+const MIN_BAD = 8;
 
 function looksBinary(text: string): boolean {
   const n = Math.min(text.length, SAMPLE_CHARS);
@@ -19,7 +20,8 @@ function looksBinary(text: string): boolean {
     if (c === 0xfffd) replaced++;
     else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) controls++;
   }
-  return n > 0 && (controls / n > CONTROL_SHARE || replaced / n > REPLACEMENT_SHARE);
+  // A few stray characters in a short file do not make it binary; a binary file has many.
+  return (controls > MIN_BAD && controls / n > CONTROL_SHARE) || (replaced > MIN_BAD && replaced / n > REPLACEMENT_SHARE);
 }
 
 /**

@@ -37,6 +37,15 @@ function cjkBefore(s: string, i: number): boolean {
   return isCjk(c);
 }
 
+/** Trimmed of every character isSpace counts (zero-width spaces and controls too, unlike String.trim). */
+export function trimSpace(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
 export function isBlank(s: string | undefined): boolean {
   if (s === undefined) return true;
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
@@ -134,10 +143,16 @@ function joinLines(t: string): string {
 
 /** A header cell as compared with column names and aliases: NFKC, case folded, no whitespace. */
 export function headerKey(s: string): string {
-  const t = s.normalize('NFKC').toLowerCase();
-  let out = '';
-  for (let i = 0; i < t.length; i++) if (!isSpace(t.charCodeAt(i))) out += t[i];
-  return out;
+  // Removing a space can make a composable pair (`A¨` → `a ̈` → `ä`): repeat to a fixed point.
+  let cur = s;
+  for (let k = 0; k < 4; k++) {
+    const t = cur.normalize('NFKC').toLowerCase();
+    let out = '';
+    for (let i = 0; i < t.length; i++) if (!isSpace(t.charCodeAt(i))) out += t[i];
+    if (out === cur) return out;
+    cur = out;
+  }
+  return cur;
 }
 
 /** `完成值(%)` → `完成值`, `目标值%` → `目标值`: a header key without a trailing unit. */

@@ -1,5 +1,5 @@
 // Cell values: numbers, years and the target/actual value cells, each to canonical text.
-import { normaliseName, normaliseText, UNIT_SUFFIX } from './normalise';
+import { normaliseName, normaliseText, trimSpace, UNIT_SUFFIX } from './normalise';
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -49,7 +49,7 @@ function canonical(negative: boolean, int: string, frac: string, exp: number): s
   return negative && text !== '0' ? `-${text}` : text;
 }
 
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:e([+-]?\d{1,3}))?(.*)$/i;
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:e([+-]?\d{1,3}))?([\s\S]*)$/i;
 
 /**
  * A number cell as canonical decimal text, or null when it is not a number. Accepts `99%`, `8‰`,
@@ -58,13 +58,13 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:e([+-]?\d{1,3}))?
 export function parseNumber(raw: string): string | null {
   const plain = plainNumber(raw);
   if (plain !== null) return plain;
-  const t = raw.normalize('NFKC').trim().replace(/\u2212/g, '-');
+  const t = trimSpace(raw.normalize('NFKC')).replace(/\u2212/g, '-');
   const m = NUMBER.exec(t);
   if (!m) return null;
   const int = (m[2] ?? '').replace(/,/g, '');
   const frac = m[3] ?? '';
   if (int === '' && frac === '') return null;
-  const rest = m[5] ?? '';
+  const rest = trimSpace(m[5] ?? '');
   if (rest !== '' && !UNIT_SUFFIX.test(rest)) return null;
   const exp = m[4] === undefined ? 0 : Number(m[4]);
   if (Math.abs(exp) > 30) return null;
@@ -101,16 +101,19 @@ export type Value =
 export function parseValue(raw: string): Value {
   const n = parseNumber(raw);
   if (n !== null) return { kind: 'number', text: n };
-  const t = raw.normalize('NFKC').trim();
+  const t = trimSpace(raw.normalize('NFKC'));
   if (t === '') return { kind: 'empty' };
   if (t.charCodeAt(0) === 0x3d) return { kind: 'formula', text: normaliseText(t) };
-  const r = RANGE.exec(t);
+  // Read the range and the number again once spaces are normalised, so that reading is idempotent.
+  const text = normaliseName(t);
+  const again = parseNumber(text);
+  if (again !== null) return { kind: 'number', text: again };
+  const r = RANGE.exec(text);
   if (r) {
     const low = parseNumber(r[1] ?? '');
     const high = parseNumber(r[2] ?? '');
     if (low !== null && high !== null) return { kind: 'text', text: `${low}-${high}` };
   }
-  const text = normaliseName(t);
   return text === '' ? { kind: 'empty' } : { kind: 'text', text };
 }
 

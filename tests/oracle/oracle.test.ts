@@ -52,6 +52,6 @@ describe('oracle = engine on the demo workspaces', () => {
       expect(oracle.length).toBeGreaterThan(0);
       const diffs = compareTotals(oracle, engine);
       expect(diffs, describeDifferences(diffs)).toEqual([]);
-    });
+    }, 120_000);
   }
 });
