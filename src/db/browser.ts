@@ -4,7 +4,7 @@ import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duc
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
-import { CONNECTION_SETUP, type Database, type Param } from './types';
+import { CONNECTION_SETUP, SQL_LOCKDOWN, type Database, type Param } from './types';
 
 /** `instantiate()` with a wrong wasm URL never settles (issue 2): give up after this long. */
 const INSTANTIATE_TIMEOUT_MS = 60_000;
@@ -56,6 +56,7 @@ export async function openBrowserDatabase(
   );
   const conn: AsyncDuckDBConnection = await db.connect();
   for (const s of CONNECTION_SETUP) await conn.query(s);
+  for (const s of SQL_LOCKDOWN) await conn.query(s);
 
   return {
     async query(sql: string, params: readonly Param[] = []): Promise<Table> {

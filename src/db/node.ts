@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
-import { CONNECTION_SETUP, type Database, type Param } from './types';
+import { CONNECTION_SETUP, SQL_LOCKDOWN, type Database, type Param } from './types';
 
 const require = createRequire(import.meta.url);
 
@@ -24,6 +24,7 @@ export async function openNodeDatabase(): Promise<Database> {
   await db.instantiate();
   const conn = db.connect();
   for (const s of CONNECTION_SETUP) conn.query(s);
+  for (const s of SQL_LOCKDOWN) conn.query(s);
 
   return {
     async query(sql: string, params: readonly Param[] = []): Promise<Table> {

@@ -23,6 +23,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * The app's SQL reaches no file and no URL (issue 6: a shared file must not read your disk or send
+ * your data anywhere). Imports insert Arrow, which needs no file access, so importing afterwards
+ * still works. Registered files become unreadable too, which is why nothing here uses them.
+ * Not for the native engine (bench/native.ts reads CSV files with it).
+ */
+export const SQL_LOCKDOWN = ['SET enable_external_access = false'] as const;
+
 /** Settings every connection gets: the app is offline, so DuckDB must never try to download. */
 export const CONNECTION_SETUP = [
   'SET autoinstall_known_extensions = false',

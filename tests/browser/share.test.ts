@@ -2,7 +2,7 @@
 // exported as one .html, opened from file:// in a fresh profile with every network request
 // blocked and recorded, used (leaderboard, a SQL cell, the what-if slider), then opened in the
 // app again and compared with the original.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,9 @@ describe('one-file share', () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: '清空工作区' }).click();
     await page.waitForFunction(async () => (await window.kaohe.sql('SELECT count(*) AS n FROM units'))[0]?.['n'] === 0);
+    // The SQL lockdown is on, and importing afterwards still works (below).
+    await expect(page.evaluate(() => window.kaohe.sql("SELECT * FROM read_csv('https://example.com/a.csv')"))).rejects.toThrow(/disabled by configuration/);
+    await expect(page.evaluate(() => window.kaohe.sql("SELECT * FROM read_text('/etc/hostname')"))).rejects.toThrow(/disabled by configuration/);
     const files = readdirSync(FIXTURES).map((name) => ({ name, bytes: [...readFileSync(path.join(FIXTURES, name))] }));
     const reports = await page.evaluate((fs) => window.kaohe.load(fs.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }))), files);
     expect(reports.every((r) => r.ok)).toBe(true);
@@ -158,6 +161,27 @@ describe('one-file share', () => {
       expect(appErrors).toEqual([]);
     } finally {
       await again.close();
+    }
+  });
+
+  it('a read-only share hides importing and clearing, and keeps the what-if inputs', async () => {
+    const html = await page.evaluate(async () => (await window.kaohe.exportHtml({ readOnly: true })).text());
+    const file = path.join(tmp, 'read-only.html');
+    writeFileSync(file, html);
+    const ctx = await h.newContext();
+    await ctx.route((url) => url.protocol !== 'file:', (route) => route.abort('blockedbyclient'));
+    try {
+      const shared = await ctx.newPage();
+      await shared.goto(`file://${file}`);
+      await waitReady(shared);
+      await shared.getByTestId('read-only-note').waitFor();
+      await shared.getByTestId('compare').waitFor({ timeout: 60_000 });
+      expect(await shared.getByTestId('import').count()).toBe(0);
+      expect(await shared.getByRole('button', { name: '清空工作区' }).count()).toBe(0);
+      expect(await shared.getByTestId('slider').count()).toBe(1);
+      expect(await shared.getByTestId('board-row').count()).toBe(3);
+    } finally {
+      await ctx.close();
     }
   });
 
