@@ -15,7 +15,7 @@ const locale = new Locale(catalogue);
 const shared = shareOptions();
 if (shared.lang) locale.current = shared.lang;
 const model = new WorkspaceModel(
-  () => openBrowserDatabase(),
+  (onCrash) => openBrowserDatabase(undefined, onCrash),
   async (db) => (await applyScoring(db, { lang: locale.current })).statements,
 );
 mount(App, { target: document.getElementById('app')!, props: { model, locale } });

@@ -5,6 +5,7 @@ import { appMessages } from './messages';
 import { notebookMessages } from './notebook-messages';
 import { scenarioMessages } from './scenario-messages';
 import { shareMessages } from './share-messages';
+import { workspaceMessages } from './workspace-messages';
 
 /** The one message catalogue: every module's part, zh-CN first, English second. */
-export const catalogue = mergeCatalogues(appMessages, ingestMessages, engineMessages, notebookMessages, scenarioMessages, shareMessages);
+export const catalogue = mergeCatalogues(appMessages, ingestMessages, engineMessages, notebookMessages, scenarioMessages, workspaceMessages, shareMessages);

@@ -17,8 +17,9 @@ import {
   type WorkspaceDoc,
 } from '../workspace/document';
 import { decodeWorkspaceFile, encodeWorkspaceFile, WorkspaceFileError } from '../workspace/file';
-import { loadSavedWorkspace, saveWorkspace } from '../workspace/idb';
+import { loadSavedWorkspace, saveWorkspace, storageErrorOf } from '../workspace/idb';
 import { ImportClient } from '../workspace/import-client';
+import { TabOwnership, type TabAccess } from '../workspace/tabs';
 import type { ImportOutcome } from '../workspace/importing';
 import { defaultDemo, fetchDemoFiles } from './demo';
 
@@ -35,6 +36,17 @@ export interface Question {
   readonly file: { name: string; bytes: Uint8Array };
   readonly needs: readonly ('table' | 'year' | 'wideKind')[];
 }
+
+/** A change asked of a tab that only reads the workspace (another tab edits it). */
+export class ReadOnlyWorkspaceError extends Error {
+  override name = 'ReadOnlyWorkspaceError';
+  constructor() {
+    super('this tab is read-only: the workspace is being edited in another tab');
+  }
+}
+
+/** After this many engine crashes in one session the page stops restarting it (no crash loop). */
+const MAX_RECOVERIES = 2;
 
 export interface FileInput {
   readonly name: string;
@@ -57,22 +69,45 @@ export class WorkspaceModel {
   #questions = $state.raw<Question[]>([]);
   #version = $state(0);
   #scoringSql = $state.raw<readonly Statement[]>([]);
+  #access = $state<TabAccess>('owner');
+  #engineGeneration = $state(0);
+  #tabNote = $state.raw<Message | null>(null);
+  #crash = $state.raw<Message | null>(null);
   #queue: Promise<unknown> = Promise.resolve();
   readonly #importer = new ImportClient();
   #autosave = true;
+  readonly #tabs: TabOwnership;
+  #recoveries = 0;
+  #recovering = false;
 
   #db: Database | null = null;
 
   constructor(
-    private readonly openDatabase: () => Promise<Database>,
+    /** Opens DuckDB; `onCrash` is called if its worker dies later (the model then recovers). */
+    private readonly openDatabase: (onCrash: (e: Error) => void) => Promise<Database>,
     /** Runs after every change to the tables (scoring); returns the SQL it ran, for 查看SQL. */
     private readonly afterChange: (db: Database) => Promise<readonly Statement[]> = async () => [],
-  ) {}
+  ) {
+    this.#tabs = new TabOwnership({
+      onOwner: (how) => this.#becameOwner(how),
+      onFollower: (access) => {
+        this.#access = access;
+        this.#tabNote = null;
+      },
+      onSaved: () => void this.#serial(() => this.#reloadSaved()),
+    });
+  }
 
   get db(): Database {
     if (!this.#db) throw new Error('the database is not open yet');
     return this.#db;
   }
+
+  /**
+   * Bumped when the engine was restarted after a crash: the database object changed, and views
+   * that kept the old one (and its prepared statements, temp tables) are built again.
+   */
+  get engineGeneration() { return this.#engineGeneration; }
 
   get doc() { return this.#doc; }
   get counts() { return this.#counts; }
@@ -80,6 +115,13 @@ export class WorkspaceModel {
   get busy() { return this.#busy; }
   get error() { return this.#error; }
   get saveProblem() { return this.#saveProblem; }
+  /** Whether this tab edits the workspace, or only reads it because another tab does. */
+  get access() { return this.#access; }
+  get canEdit() { return this.#access === 'owner'; }
+  /** A note about the tabs (this tab may edit again now that the other one closed). */
+  get tabNote() { return this.#tabNote; }
+  /** The DuckDB worker crashed: what happened and whether the workspace was recovered. */
+  get crash() { return this.#crash; }
   get reports() { return this.#reports; }
   get questions() { return this.#questions; }
   /** Bumped after every change to the tables: views re-query when it moves. */
@@ -103,14 +145,15 @@ export class WorkspaceModel {
   start(shared: Uint8Array | null = null): Promise<void> {
     return this.#serial(async () => {
       this.#busy = { message: { key: 'app.status.starting' }, fraction: null };
-      this.#db = await this.openDatabase();
+      this.#db = await this.openDatabase(this.#onCrash);
       if (shared) return this.#openShared(shared);
+      this.#access = await this.#tabs.start();
       let saved: WorkspaceDoc | null = null;
       try {
         this.#busy = { message: { key: 'app.status.restoring' }, fraction: null };
-        saved = await loadSavedWorkspace();
+        saved = await this.#tabs.read(loadSavedWorkspace);
       } catch (e) {
-        this.#saveProblem = { key: 'app.status.save_failed', params: { reason: errorText(e) } };
+        this.#saveProblem = storageProblem(e);
       }
       if (saved) {
         this.#reports = saved.sources.map((src) => src.report).reverse();
@@ -128,6 +171,7 @@ export class WorkspaceModel {
   /** Imports files; returns one report per file (files waiting for an answer report `needs`). */
   importFiles(files: readonly FileInput[], ctx: ImportContext = {}): Promise<ImportReport[]> {
     return this.#serial(async () => {
+      this.#mustEdit();
       const outcomes = await this.#runImport(files, ctx);
       const asked = outcomes.flatMap((o, i) =>
         o.needs.length > 0 ? [{ file: files[i]!, needs: o.needs }] : [],
@@ -167,15 +211,16 @@ export class WorkspaceModel {
   }
 
   removeSource(id: string): Promise<void> {
-    return this.#serial(() => this.#commit(withoutSource(this.#doc, id)));
+    return this.#serial(() => (this.#mustEdit(), this.#commit(withoutSource(this.#doc, id))));
   }
 
   resetToDemo(id: string = defaultDemo().id): Promise<void> {
-    return this.#serial(() => this.#loadDemo(id));
+    return this.#serial(() => (this.#mustEdit(), this.#loadDemo(id)));
   }
 
   clear(): Promise<void> {
     return this.#serial(async () => {
+      this.#mustEdit();
       this.#reports = [];
       this.#questions = [];
       await this.#replace(emptyWorkspace(), true);
@@ -190,6 +235,7 @@ export class WorkspaceModel {
   /** Opens a workspace file; a file that is not one changes nothing and says why. */
   openFile(name: string, bytes: Uint8Array): Promise<void> {
     return this.#serial(async () => {
+      this.#mustEdit();
       try {
         const doc = withDefaults(await decodeWorkspaceFile(bytes));
         this.#reports = doc.sources.map((src) => src.report).reverse();
@@ -204,6 +250,88 @@ export class WorkspaceModel {
 
   clearError(): void {
     this.#error = null;
+  }
+
+  /** Takes the workspace over from the tab that edits it; that tab becomes read-only. */
+  takeOver(): Promise<void> {
+    return this.#tabs.takeOver();
+  }
+
+  dismissTabNote(): void {
+    this.#tabNote = null;
+  }
+
+  dismissCrash(): void {
+    this.#crash = null;
+  }
+
+  #mustEdit(): void {
+    if (this.#access !== 'owner') throw new ReadOnlyWorkspaceError();
+  }
+
+  /** This tab edits now: show what the other tab saved last, then save from here on. */
+  async #becameOwner(how: 'start' | 'released' | 'took'): Promise<void> {
+    this.#access = 'owner';
+    this.#tabNote = how === 'released' ? { key: 'ws.tab.released' } : null;
+    if (how !== 'start') await this.#serial(() => this.#reloadSaved());
+  }
+
+  /** Replaces the tables with the saved workspace when another tab saved a newer one. */
+  async #reloadSaved(): Promise<void> {
+    if (this.#phase !== 'ready') return;
+    let saved: WorkspaceDoc | null;
+    try {
+      saved = await this.#tabs.read(loadSavedWorkspace);
+    } catch (e) {
+      this.#saveProblem = storageProblem(e);
+      return;
+    }
+    if (!saved || saved.savedAt === this.#doc.savedAt) return;
+    this.#reports = saved.sources.map((src) => src.report).reverse();
+    await this.#replace(withDefaults(saved), false);
+  }
+
+  readonly #onCrash = (e: Error): void => void this.#recover(e);
+
+  /**
+   * The DuckDB worker died (out of memory on a huge file, say). The document in memory is the
+   * last consistent workspace (a change only reaches it after its tables were built), so a new
+   * engine is started and the tables are rebuilt from it. The page is never reloaded, and after
+   * MAX_RECOVERIES crashes it stops trying: no crash loop.
+   */
+  async #recover(e: Error): Promise<void> {
+    // A crash while starting fails the start, which says so; nothing was opened to recover.
+    if (this.#recovering || this.#phase !== 'ready') return;
+    this.#recovering = true;
+    const reason = errorText(e);
+    this.#crash = { key: 'ws.crash.recovering', params: { reason } };
+    try {
+      await this.#serial(async () => {
+        this.#recoveries++;
+        const dead = this.#db;
+        if (this.#recoveries > MAX_RECOVERIES) {
+          this.#phase = 'failed';
+          this.#crash = { key: 'ws.crash.gave_up', params: { reason } };
+          return;
+        }
+        this.#busy = { message: { key: 'ws.crash.restarting' }, fraction: null };
+        try {
+          this.#db = await this.openDatabase(this.#onCrash);
+          void dead?.close().catch(() => undefined);
+          await this.#apply(this.#doc, TABLE_NAMES, false);
+          this.#engineGeneration++;
+          this.#phase = 'ready';
+          this.#crash = { key: 'ws.crash.recovered', params: { reason } };
+        } catch (again) {
+          this.#phase = 'failed';
+          this.#crash = { key: 'ws.crash.gave_up', params: { reason: errorText(again) } };
+        } finally {
+          this.#busy = null;
+        }
+      });
+    } finally {
+      this.#recovering = false;
+    }
   }
 
   /** Runs SQL for the views and the scripting API; `params` bind to `?` placeholders. */
@@ -274,6 +402,7 @@ export class WorkspaceModel {
     if (save) await this.#save();
   }
 
+  /** Autosave. A read-only tab does not write; a refusal of the browser's is shown, not thrown. */
   /**
    * A shared page keeps changes in memory only: every file:// page shares one storage, and the
    * file stays as it was sent (open it in the app to go on with the work).
@@ -290,11 +419,12 @@ export class WorkspaceModel {
     if (!this.#autosave) return;
     const doc = { ...this.#doc, savedAt: new Date().toISOString() };
     try {
-      await saveWorkspace(doc);
+      if (!(await this.#tabs.write(() => saveWorkspace(doc)))) return;
       this.#doc = doc;
       this.#saveProblem = null;
+      this.#tabs.announceSave(doc.savedAt);
     } catch (e) {
-      this.#saveProblem = { key: 'app.status.save_failed', params: { reason: errorText(e) } };
+      this.#saveProblem = storageProblem(e);
     }
   }
 
@@ -314,6 +444,12 @@ export class WorkspaceModel {
 
 function zeroCounts(): Record<TableName, number> {
   return Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+}
+
+/** Storage full, or none (private mode): the banner says which and offers the workspace file. */
+function storageProblem(e: unknown): Message {
+  const problem = storageErrorOf(e);
+  return { key: `ws.storage.${problem.problem}`, params: { reason: problem.reason } };
 }
 
 function errorText(e: unknown): string {

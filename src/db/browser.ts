@@ -5,6 +5,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { CONNECTION_SETUP, SQL_LOCKDOWN, type Database, type Param } from './types';
+import { guardDatabase, type DatabaseCrashError } from './crash';
 
 /** `instantiate()` with a wrong wasm URL never settles (issue 2): give up after this long. */
 const INSTANTIATE_TIMEOUT_MS = 60_000;
@@ -44,6 +45,8 @@ const transferable = (bytes: Uint8Array): Uint8Array => bytes.slice();
 
 export async function openBrowserDatabase(
   onProgress?: (fraction: number) => void,
+  /** Called once if the worker dies after it started (issue 8: the workspace then recovers). */
+  onCrash?: (error: DatabaseCrashError) => void,
 ): Promise<Database> {
   const worker = embedded ? embedded.startWorker() : new Worker(workerUrl);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
@@ -58,7 +61,7 @@ export async function openBrowserDatabase(
   for (const s of CONNECTION_SETUP) await conn.query(s);
   for (const s of SQL_LOCKDOWN) await conn.query(s);
 
-  return {
+  return guardDatabase({
     async query(sql: string, params: readonly Param[] = []): Promise<Table> {
       if (params.length === 0) return conn.query(sql);
       const stmt = await conn.prepare(sql);
@@ -87,5 +90,5 @@ export async function openBrowserDatabase(
       await conn.close();
       await db.terminate();
     },
-  };
+  }, worker, onCrash);
 }
