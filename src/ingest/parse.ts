@@ -1,5 +1,6 @@
 // CSV text to a grid of cells, each row with the 1-based line it starts on.
 import Papa from 'papaparse';
+import { unguardFormula } from './formula-guard';
 import type { Delimiter } from './sniff';
 import { sniffNewline, type Newline } from './sniff';
 
@@ -169,5 +170,7 @@ export function parseGrid(input: string, delimiter: Delimiter): Grid {
     rest = rest.slice(chunk.next);
     line = chunk.nextLine;
   }
+  // A cell that a kaohe CSV export guarded against formula injection reads as the text it held.
+  for (const row of rows) for (let i = 0; i < row.length; i++) if (row[i]!.charCodeAt(0) === 0x27) row[i] = unguardFormula(row[i]!);
   return { rows, lines: Int32Array.from(lines), unclosed, mixedNewlines };
 }
