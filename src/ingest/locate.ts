@@ -1,11 +1,19 @@
 // Where the table sits in the file: the header row below any title lines, and the notes below
 // the table (注：…, 制表人：…, a date), which are skipped and never count as read.
 import type { TableName } from '../schema/tables';
-import { longHeaderScore } from './headers';
+import { longHeaderScore, mapHeader } from './headers';
+import { TABLES } from '../schema/tables';
 import { type Known, type WideLayout, wideLayout } from './layout';
 import { isBlank, normaliseName } from './normalise';
 
 const HEADER_SCAN = 50;
+
+const VALUE_TABLES: ReadonlySet<TableName> = new Set(['results', 'targets', 'rubric']);
+
+function coversRequired(row: readonly string[], table: TableName): boolean {
+  const m = mapHeader(row, table);
+  return TABLES[table].columns.every((c) => !c.required || m.present.has(c.name));
+}
 
 export type HeaderFind =
   | { kind: 'long'; index: number }
@@ -37,7 +45,10 @@ export function findHeader(
     const wide = wideAllowed ? wideLayout(rows, i, known) : null;
     if (wide !== null && wide !== 'undetermined' && wide.unitsInHeader) return { kind: 'wide', layout: wide };
     const score = longHeaderScore(row, longTables);
-    if (wide !== null && wide !== 'undetermined' && wide.valueCols.length >= score) {
+    // A header naming every required column of results, targets or a rubric is a long table,
+    // however many other columns follow it (extra columns are ignored, not read as units).
+    const complete = longTables.some((t) => VALUE_TABLES.has(t) && coversRequired(row, t));
+    if (wide !== null && wide !== 'undetermined' && !complete && wide.valueCols.length >= score) {
       return { kind: 'wide', layout: wide };
     }
     if (score > 0) return { kind: 'long', index: i };
