@@ -8,7 +8,7 @@ import { ident } from '../db/sql';
 import type { Lang } from '../i18n/types';
 import { scenarioInputs } from './inputs';
 import { expandQuota } from './quota';
-import { loadOverrides, overrideRow, type OverrideRow } from './table';
+import { loadOverrides, overrideRow, OVERRIDES_TABLE, type OverrideRow } from './table';
 import type { Override, Scenario } from './types';
 
 export const SCENARIO_SCHEMA = 'scenario';
@@ -90,23 +90,52 @@ function shapeOf(scenario: Scenario, opts: ScenarioOptions): string {
 const TARGET_KINDS = new Set<Override['kind']>(['target', 'target_all', 'target_scale', 'target_shift', 'quota']);
 
 const S = ident(SCENARIO_SCHEMA);
+const O = `main.${OVERRIDES_TABLE}`;
+/** The scenario's items, materialised once per shape. */
 const FROZEN = 'main.scenario_items';
+/** The scenario's scored items when its shape was last built, and the indicators its targets touched then. */
+const FROZEN_SCORES = 'main.scenario_scores';
+const FROZEN_TOUCHED = 'main.scenario_touched';
 
 /**
- * Targets change only `target_text` of the scenario's items, and planning the item chain costs
- * more than everything after it. So the items are materialised once per shape, and
- * `scenario.engine_items` re-reads only their target text from the overridden targets: moving
- * the slider then plans and runs just the rules and the totals.
+ * Indicators whose targets the scenario moves now (the overrides table, read live), or moved when
+ * its shape was built: only their items can score differently from the frozen scores.
  */
-async function freezeItems(db: Database, compiled: CompiledScoring): Promise<void> {
-  const items = compiled.statements.find((st) => st.name === 'engine_items')!;
-  await db.exec(items.sql.replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
+const TOUCHED = `SELECT indicator FROM ${O} WHERE kind IN ('target', 'target_all', 'target_scale', 'target_shift') AND indicator IS NOT NULL
+UNION SELECT r.indicator FROM main.rubric r JOIN ${O} o ON o.kind = 'target_scale' AND o.indicator IS NULL AND r.category = o.category
+UNION SELECT indicator FROM ${FROZEN_TOUCHED}`;
+
+/**
+ * Within one shape only targets move, and a target changes only its own items. So at each new
+ * shape the scenario's items and scores are materialised; then `scenario.engine_items` holds
+ * just the items of the indicators the targets touch, their target text re-read live, and
+ * `scenario.engine_scores` is the frozen scores of every other indicator beside those re-scored:
+ * a slider step re-runs the rules on one indicator's items, not on the whole workspace.
+ */
+async function freeze(db: Database, compiled: CompiledScoring): Promise<void> {
+  const statement = (name: string) => compiled.statements.find((st) => st.name === name)!.sql;
+  await db.exec(statement('engine_items').replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
   await db.exec(`CREATE OR REPLACE TABLE ${FROZEN} AS SELECT * FROM ${S}.engine_items_full`);
-  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_items AS
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_TOUCHED} (indicator VARCHAR)`);
+  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${TOUCHED}`);
+  const items = (touchedOnly: boolean) => `CREATE OR REPLACE VIEW ${S}.engine_items AS
 SELECT i.* REPLACE (coalesce(own.target, everyone.target) AS target_text)
 FROM ${FROZEN} i
 LEFT JOIN ${S}.engine_target_text own ON own.year = i.year AND own.unit = i.unit AND own.indicator = i.indicator
-LEFT JOIN ${S}.engine_target_text everyone ON everyone.year = i.year AND everyone.unit IS NULL AND everyone.indicator = i.indicator`);
+LEFT JOIN ${S}.engine_target_text everyone ON everyone.year = i.year AND everyone.unit IS NULL AND everyone.indicator = i.indicator${
+    touchedOnly ? `\nSEMI JOIN ${S}.engine_touched t ON t.indicator = i.indicator` : ''
+  }`;
+  // Every item scored once with the overrides as they are now; then only the touched ones.
+  await db.exec(items(false));
+  await db.exec(statement('engine_scores'));
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_SCORES} AS SELECT * FROM ${S}.engine_scores`);
+  await db.exec(`INSERT INTO ${FROZEN_TOUCHED} SELECT DISTINCT indicator FROM ${S}.engine_touched`);
+  await db.exec(items(true));
+  await db.exec(statement('engine_scores').replace(`${S}.engine_scores AS`, `${S}.engine_scores_touched AS`));
+  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_scores AS
+SELECT f.* FROM ${FROZEN_SCORES} f ANTI JOIN ${S}.engine_touched t ON t.indicator = f.indicator
+UNION ALL
+SELECT * FROM ${S}.engine_scores_touched`);
 }
 
 const shapes = new WeakMap<Database, { shape: string; compiled: CompiledScoring }>();
@@ -121,7 +150,7 @@ async function apply(db: Database, scenario: Scenario, opts: ScenarioOptions): P
   shapes.delete(db);
   const kinds = new Set(scenario.overrides.map((o) => o.kind));
   const compiled = await applyScoring(db, { lang: opts.lang, inputs: scenarioInputs(kinds), schema: SCENARIO_SCHEMA });
-  await freezeItems(db, compiled);
+  await freeze(db, compiled);
   shapes.set(db, { shape, compiled });
   return compiled;
 }
