@@ -19,6 +19,8 @@ export const workspaceMessages: Catalogue = {
       '数据引擎崩溃了（{reason}），常见原因是文件太大、内存不足。已恢复到上次的工作区，崩溃时进行中的操作没有完成；请把大文件拆小后再导入。',
     'ws.crash.gave_up':
       '数据引擎反复崩溃（{reason}），已停止重启。工作区仍在内存中：请下载工作区文件保存，然后刷新页面。',
+    'ws.crash.restore':
+      '数据引擎在恢复上次的工作区时失败了（{reason}），常见原因是工作区太大、内存不足。工作区仍保存在浏览器中，没有改动：请下载工作区文件，在内存更大的电脑上打开，或拆小后重新导入。',
     'ws.dismiss': '知道了',
   },
   en: {
@@ -38,6 +40,8 @@ export const workspaceMessages: Catalogue = {
       'The data engine crashed ({reason}), usually because a file was too large for the memory available. The last workspace is restored; the operation under way did not finish. Split large files before importing them.',
     'ws.crash.gave_up':
       'The data engine kept crashing ({reason}) and was not restarted again. The workspace is still in memory: download the workspace file, then reload the page.',
+    'ws.crash.restore':
+      'The data engine failed while restoring the last workspace ({reason}), usually because the workspace is too large for the memory available. The workspace is still saved in this browser, unchanged: download the workspace file and open it on a computer with more memory, or import smaller files.',
     'ws.dismiss': 'OK',
   },
 };

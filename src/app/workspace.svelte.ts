@@ -143,6 +143,7 @@ export class WorkspaceModel {
    * (src/share) opens the workspace file it carries (`shared`) instead.
    */
   start(shared: Uint8Array | null = null): Promise<void> {
+    let restoring: WorkspaceDoc | null = null;
     return this.#serial(async () => {
       this.#busy = { message: { key: 'app.status.starting' }, fraction: null };
       this.#db = await this.openDatabase(this.#onCrash);
@@ -156,15 +157,21 @@ export class WorkspaceModel {
         this.#saveProblem = storageProblem(e);
       }
       if (saved) {
+        restoring = withDefaults(saved);
         this.#reports = saved.sources.map((src) => src.report).reverse();
-        await this.#replace(withDefaults(saved), false);
+        await this.#replace(restoring, false);
       }
       else await this.#loadDemo(defaultDemo().id);
       this.#phase = 'ready';
     }).catch((e: unknown) => {
       this.#busy = null;
       this.#phase = 'failed';
-      this.#error = { key: 'app.error.start', params: { reason: errorText(e) } };
+      if (restoring) {
+        // The saved workspace itself failed to load (the engine ran out of memory on it, say):
+        // reloading would fail the same way. It stays saved, untouched, and is offered as a file.
+        this.#doc = restoring;
+        this.#crash = { key: 'ws.crash.restore', params: { reason: errorText(e) } };
+      } else this.#error = { key: 'app.error.start', params: { reason: errorText(e) } };
     });
   }
 

@@ -265,7 +265,8 @@ describe('the DuckDB worker crashes', () => {
   const kill = (p: Page, message: string) =>
     p.evaluate((m) => {
       const all = (window as unknown as { __workers: { url: string; worker: Worker }[] }).__workers;
-      const duck = all.filter((w) => w.url.includes('duckdb')).at(-1)!;
+      // DuckDB's worker: every worker but the import worker (its URL may be a blob: starter)
+      const duck = all.filter((w) => !w.url.includes('import-worker')).at(-1)!;
       duck.worker.terminate();
       duck.worker.dispatchEvent(new ErrorEvent('error', { message: m }));
     }, message);
@@ -321,6 +322,60 @@ describe('the DuckDB worker crashes', () => {
     expect(doc.sources.map((s) => s.file)).toEqual(expect.arrayContaining(['results-small.csv', 'after-crash.csv']));
     // only the simulated worker errors were reported
     expect(errors.filter((e) => !/duckdb worker|crash|Out of memory|ErrorEvent|DatabaseCrashError/i.test(e))).toEqual([]);
+  });
+});
+
+describe('the saved workspace crashes the engine while it is restored', () => {
+  it('says so, offers the saved workspace as a file, leaves it saved, and never reloads by itself', async () => {
+    const ctx = await h.newContext();
+    // While localStorage says so, DuckDB's worker dies on the first table load (out of memory on
+    // a workspace too large, as it would be).
+    await ctx.addInitScript(() => {
+      if (localStorage.getItem('kaohe-test-crash-on-load') !== '1') return;
+      const Base = window.Worker;
+      window.Worker = class extends Base {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (String(url).includes('import-worker')) return;
+          const post = this.postMessage.bind(this);
+          this.postMessage = (message: unknown, transfer?: unknown) => {
+            if ((message as { type?: string })?.type === 'INSERT_ARROW_FROM_IPC_STREAM') {
+              this.terminate();
+              setTimeout(() => this.dispatchEvent(new ErrorEvent('error', { message: 'Out of memory (simulated)' })));
+              return;
+            }
+            post(message, transfer as Transferable[]);
+          };
+        }
+      };
+    });
+    const { page } = await openApp(ctx, h.url);
+    await page.getByTestId('csv-input').setInputFiles(SMALL);
+    await page.locator('[data-testid=report][data-file="results-small.csv"]').waitFor();
+    await idle(page);
+    const before = await counts(page);
+    await page.evaluate(() => localStorage.setItem('kaohe-test-crash-on-load', '1'));
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.reload();
+    await waitReady(page);
+    const banner = page.getByTestId('crash-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-state')).toBe('restore');
+    await expect(banner.textContent()).resolves.toContain('仍保存在浏览器中');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('crash-download').click();
+    const doc = await decodeWorkspaceFile(new Uint8Array(readFileSync((await (await downloading).path())!)));
+    expect(doc.sources.map((s) => s.file)).toContain('results-small.csv');
+    await screenshot(page, 'fault-restore-crash');
+    // no reload loop: the page stayed as it was (one load: the test's own reload)
+    expect(loads).toBe(1);
+    // and the saved workspace was not touched: without the fault it opens whole
+    await page.evaluate(() => localStorage.removeItem('kaohe-test-crash-on-load'));
+    await page.reload();
+    await waitReady(page);
+    expect(await counts(page)).toEqual(before);
+    await ctx.close();
   });
 });
 
