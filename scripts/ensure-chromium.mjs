@@ -3,10 +3,16 @@
 import { execFileSync } from 'node:child_process';
 import { findChromium, hasCjkFont } from './chromium.mjs';
 
-const INSTALL = 'sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk';
+const INSTALL = 'sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk poppler-utils';
 const missing = [];
 if (!findChromium()) missing.push('chromium');
 if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+// pdftotext reads the printed reports' PDFs back (tests/browser/export.test.ts, issue 6).
+try {
+  execFileSync('sh', ['-c', 'command -v pdftotext'], { stdio: 'ignore' });
+} catch {
+  missing.push('poppler-utils');
+}
 
 if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
@@ -24,7 +30,7 @@ if (missing.length > 0) {
   console.log(`Installing ${missing.join(', ')} with apt-get …`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: 'inherit', env });
   if (!findChromium()) {
     console.error('chromium is still not found after installing it.');
     process.exit(1);

@@ -1,10 +1,11 @@
 // Issue 6, exports people use, in Chromium: the results as CSV (BOM, guarded text), a chart as a
 // titled SVG and as PNG at twice its size.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Download, Page } from 'playwright-core';
-import { OUTPUT_DIR, openApp, startHarness, type Harness } from './harness';
+import { OUTPUT_DIR, openApp, sql, startHarness, type Harness } from './harness';
+import { pdfPages } from './pdf';
 
 let h: Harness;
 let context: BrowserContext;
@@ -73,6 +74,67 @@ describe('exports', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * width, 2 * height]);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await pngDownload.saveAs(path.join(OUTPUT_DIR, 'export-chart.png'));
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Prints through the page's own button (window.print stubbed) to an A4 PDF, kept in tests/output. */
+async function printed(button: 'print-report' | 'print-cards', name: string): Promise<string[]> {
+  await page.evaluate(() => (window.print = () => {}));
+  await page.getByTestId('leaderboard').getByTestId(button).click();
+  await page.waitForFunction(() => document.documentElement.dataset['kaohePrint'] !== undefined);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  writeFileSync(path.join(OUTPUT_DIR, `${name}.pdf`), pdf);
+  await page.evaluate(() => delete document.documentElement.dataset['kaohePrint']);
+  return pdfPages(pdf);
+}
+
+describe('print', () => {
+  it('prints the published result on A4: ranked table, grades, vetoes with reasons, page numbers', async () => {
+    const pages = await printed('print-report', 'print-report');
+    const vetoes = await sql<{ unit: string; veto_reason: string }>(page, 'SELECT unit, veto_reason FROM totals WHERE year = 2019 AND vetoed ORDER BY unit_ord');
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(2);
+    const text = pages.join('\n');
+    expect(text).toContain('武进区2019年度目标管理责任制考核结果通报');
+    expect(text).toContain('共 17 个单位参加考核');
+    expect(text).not.toContain('情景（假设');
+    // Ranked: 湖塘镇 first, 横林镇 last.
+    expect(text.indexOf('湖塘镇')).toBeLessThan(text.indexOf('横林镇'));
+    for (const v of vetoes) expect(text).toContain(v.veto_reason);
+    pages.forEach((p, i) => expect(p).toMatch(new RegExp(`—\\s*${i + 1}\\s*/\\s*${pages.length}\\s*—`)));
+  });
+
+  it('prints one report card per unit, each starting a page, in Chinese', async () => {
+    const pages = await printed('print-cards', 'print-cards');
+    const units = (await sql<{ unit: string }>(page, 'SELECT unit FROM totals WHERE year = 2019 ORDER BY rank, unit_ord')).map((r) => r.unit);
+    expect(pages.length).toBeGreaterThanOrEqual(units.length);
+    const starts = pages.map((p) => p.trim().split('\n')[0]!.trim());
+    expect(starts.filter((s) => s.endsWith('2019年度考核成绩单'))).toEqual(units.map((u) => `${u} 2019年度考核成绩单`));
+    expect(pages[0]).toContain('出生政策符合率');
+    expect(pages[0]).toMatch(/总分 99，名次 1\/17，等级：优秀/);
+    pages.forEach((p, i) => expect(p).toMatch(new RegExp(`—\\s*${i + 1}\\s*/\\s*${pages.length}\\s*—`)));
+  });
+
+  it('names the scenario when the figures are a what-if, and lists its vetoes with their reasons', async () => {
+    await page.evaluate(() =>
+      window.kaohe.scenario('目标下调两点', [
+        { kind: 'target_shift', indicator: '出生政策符合率', delta: -2 },
+        { kind: 'veto', year: 2019, unit: '湖塘镇', on: true, reason: '发生违法生育瞒报' },
+      ]),
+    );
+    const pages = await printed('print-report', 'print-report-scenario');
+    const text = pages.join('\n');
+    expect(text).toContain('情景（假设，非正式结果）：目标下调两点');
+    expect(text).toContain('一票否决 1 个');
+    // The vetoed unit is ranked last and listed with its reason.
+    const rows = text.split('\n').filter((l) => /^\s*\d+\s+\S+(镇|街道|北区)\s/.test(l));
+    expect(rows).toHaveLength(17);
+    expect(rows.at(-1)).toContain('湖塘镇');
+    expect(text).toMatch(/湖塘镇\s+发生违法生育瞒报/);
+    // 礼嘉镇 gains 0.31 under this scenario (tests/browser/scenarios.test.ts).
+    expect(text).toMatch(/礼嘉镇\s.*89\.7\b/);
     expect(errors).toEqual([]);
   });
 });
