@@ -112,11 +112,6 @@ function pointsTotal({ file, out, header }: Checked): Message[] {
   return notes;
 }
 
-function capped(file: string, notes: Message[]): Message[] {
-  if (notes.length <= ROW_NOTES) return notes;
-  return [...notes.slice(0, ROW_NOTES), msg('ingest.warn.duplicateMore', { file, count: notes.length - ROW_NOTES })];
-}
-
 function unknownRules({ file, out, header }: Checked): Message[] {
   const rules = out.column('rule');
   const seen = new Set<string>();
@@ -130,20 +125,45 @@ function unknownRules({ file, out, header }: Checked): Message[] {
   return notes.slice(0, ROW_NOTES);
 }
 
+/** Small integer ids for the values of one column, interned in order of appearance. */
+function ids(values: readonly (string | null)[], n: number, blank: string): { id: Int32Array; count: number } {
+  const index = new Map<string, number>();
+  const id = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] ?? blank;
+    let k = index.get(v);
+    if (k === undefined) index.set(v, (k = index.size));
+    id[i] = k;
+  }
+  return { id, count: index.size };
+}
+
 /** Two rows for one record: the engine scores the first (by file, then line) and flags it. */
 function duplicates({ file, out }: Checked, key: readonly string[], value: string): Message[] {
-  const cols = key.map((k) => out.column(k));
+  const n = out.loaded;
+  const blanks = key.map((k) => (k === 'round' ? DEFAULT_ROUND : k === 'unit' ? '*' : ''));
+  const cols = key.map((k, j) => ids(out.column(k), n, blanks[j]!));
+  // One number per record (mixed radix over the columns' ids): a million rows need no strings.
+  const fits = cols.reduce((p, c) => p * Math.max(1, c.count), 1) <= Number.MAX_SAFE_INTEGER;
+  const keyOf = fits
+    ? (i: number): number | string => cols.reduce((acc, c) => acc * c.count + c.id[i]!, 0)
+    : (i: number): number | string => cols.map((c) => c.id[i]).join(',');
   const values = out.column(value);
-  const first = new Map<string, number>();
+  const first = new Map<number | string, number>();
   const notes: Message[] = [];
-  for (let i = 0; i < out.loaded; i++) {
-    const parts = cols.map((c, k) => c[i] ?? (key[k] === 'round' ? DEFAULT_ROUND : key[k] === 'unit' ? '*' : ''));
-    const record = parts.join(' · ');
-    const at = first.get(record);
+  let more = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keyOf(i);
+    const at = first.get(k);
     if (at === undefined) {
-      first.set(record, i);
+      first.set(k, i);
       continue;
     }
+    if (notes.length === ROW_NOTES) {
+      more++;
+      continue;
+    }
+    const record = key.map((c, j) => out.column(c)[i] ?? blanks[j]!).join(' · ');
     notes.push(
       msg('ingest.warn.duplicateRow', {
         file,
@@ -155,7 +175,8 @@ function duplicates({ file, out }: Checked, key: readonly string[], value: strin
       }),
     );
   }
-  return capped(file, notes);
+  if (more > 0) notes.push(msg('ingest.warn.duplicateMore', { file, count: more }));
+  return notes;
 }
 
 function dividesByZero(e: Expr): boolean {
