@@ -189,8 +189,11 @@ describe('a hostile notebook file', () => {
     // the markdown's quoted unit name is shown as text
     const md = page.locator('[data-testid=nb-cell][data-kind=markdown]').first();
     await expect(md.textContent()).resolves.toContain('恶意笔记本');
+    await page.waitForFunction(() => document.querySelector('[data-testid=nb-cell][data-kind=markdown]')?.textContent?.includes('第一个单位：<'));
     expect(await damage()).toEqual(CLEAN);
     await screenshot(page, 'hostile-notebook');
+    await md.screenshot({ path: path.join(OUTPUT_DIR, 'hostile-notebook-markdown.png') });
+    await page.locator('[data-testid=nb-cell][data-name=remote_csv]').screenshot({ path: path.join(OUTPUT_DIR, 'hostile-notebook-remote-sql.png') });
   });
 });
 
