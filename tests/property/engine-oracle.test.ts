@@ -150,7 +150,7 @@ describe('engine = oracle on random workspaces', () => {
           expect(total).toBeLessThanOrEqual(ceiling + 0.005 + 1e-9);
         }
       }),
-      runs(25),
+      runs(25, 3),
     );
   }, 600_000);
 });
