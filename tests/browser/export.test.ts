@@ -90,6 +90,21 @@ async function printed(button: 'print-report' | 'print-cards', name: string): Pr
   return pdfPages(pdf);
 }
 
+describe('notebook exports', () => {
+  it("downloads a sql cell's whole result as CSV with a BOM, its rows as DuckDB has them", async () => {
+    const cell = page.locator('[data-testid=nb-cell][data-kind=sql]:has([data-testid=csv-download])').first();
+    await cell.scrollIntoViewIfNeeded();
+    const name = await cell.getAttribute('data-name');
+    const [download] = await Promise.all([page.waitForEvent('download'), cell.getByTestId('csv-download').click()]);
+    expect(download.suggestedFilename()).toBe(`${name}.csv`);
+    const bytes = await bytesOf(download);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter((l) => l !== '');
+    const count = (await sql<{ n: number }>(page, `SELECT count(*) AS n FROM "${name!.toLowerCase()}"`))[0]!.n;
+    expect(lines).toHaveLength(count + 1);
+  });
+});
+
 describe('print', () => {
   it('prints the published result on A4: ranked table, grades, vetoes with reasons, page numbers', async () => {
     const pages = await printed('print-report', 'print-report');
