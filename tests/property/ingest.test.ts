@@ -1,9 +1,11 @@
 // Properties of the import path (fast-check): normalisation is idempotent; a wide table unpivoted
 // to long and pivoted back is the same table; a loaded table written out as CSV and imported
-// again gives every value back, equal.
+// again (the app's CSV export, src/export/csv.ts: BOM, CRLF, formula cells guarded by an
+// apostrophe that the import takes off) gives every value back, equal.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/cli/csv';
+import { toCsv as writeCsv } from '../../src/cli/csv';
+import { toCsv as exportCsv } from '../../src/export/csv';
 import { importFile, type ImportResult } from '../../src/ingest';
 import { headerKey, normaliseName, normaliseProse, normaliseText, splitCategory, splitIndicator } from '../../src/ingest/normalise';
 import { parseYear, readNumber, readValue } from '../../src/ingest/values';
@@ -117,7 +119,10 @@ const rawCells: Record<string, fc.Arbitrary<string>> = {
     fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((d) => d.toFixed(4)),
   ),
   // No NUL: a NUL byte marks a binary file (decode.ts).
-  prose: fc.oneof(messy.map((s) => s.replace(/\0/g, '')), fc.constantFrom('扣分，理由："未完成"', '=1+1', '多行\n说明', '')),
+  prose: fc.oneof(
+    messy.map((s) => s.replace(/\0/g, '')),
+    fc.constantFrom('扣分，理由："未完成"', '=1+1', '+86 电话', '-扣2分', '@所有人', "'=已转义", "''+1", '多行\n说明', ''),
+  ),
 };
 
 function rawRow(table: TableName): fc.Arbitrary<Record<string, string>> {
@@ -137,11 +142,11 @@ describe('CSV export then import', () => {
   for (const table of ['results', 'targets', 'vetoes'] as const) {
     it(`${table}: every loaded value comes back equal`, () => {
       fc.assert(
-        fc.property(fc.array(rawRow(table), { minLength: 1, maxLength: 25 }), fc.boolean(), (rows, bom) => {
+        fc.property(fc.array(rawRow(table), { minLength: 1, maxLength: 25 }), (rows) => {
           const columns = TABLES[table].columns.map((c) => c.name);
-          const first = importFile({ name: `${table}.csv`, bytes: utf8(toCsv(columns, rows.map((r) => columns.map((c) => r[c] ?? '')))) });
+          const first = importFile({ name: `${table}.csv`, bytes: utf8(writeCsv(columns, rows.map((r) => columns.map((c) => r[c] ?? '')))) });
           expect(first.ok).toBe(true);
-          const exported = toCsv(first.columns, loadedRows(first), bom);
+          const exported = exportCsv(first.columns, loadedRows(first));
           const again = importFile({ name: `${table}.csv`, bytes: utf8(exported) });
           expect([again.ok, again.read, again.loaded, again.rejected]).toEqual([true, first.loaded, first.loaded, []]);
           expect(loadedRows(again)).toEqual(loadedRows(first));
