@@ -82,7 +82,10 @@ function pointsTotal({ file, out, header }: Checked): Message[] {
   const yearList = distinct(rows.map((r) => r.year));
   const kindList = distinct(rows.map((r) => r.kind));
   const notes: Message[] = [];
-  for (const year of yearList.length > 0 ? yearList : [null]) {
+  // Years the rubric does not name use its rows without a year: check them too when there are any.
+  const scopes: (string | null)[] = yearList.length > 0 ? [...yearList] : [null];
+  if (yearList.length > 0 && rows.some((r) => r.year === null)) scopes.push(null);
+  for (const year of scopes) {
     for (const kind of kindList.length > 0 ? kindList : [null]) {
       // Per indicator the most specific row applies: year+kind > year > kind > neither (docs/scoring.md).
       const best = new Map<string, { row: RubricLine; rank: number }>();

@@ -28,5 +28,9 @@ describe('rubric points', () => {
     expect(keys(r.notes).filter((k) => k.startsWith('ingest.warn.points'))).toEqual([]);
     const off = importText('rubric.csv', rubric.replace('c,10', 'c,11'));
     expect(off.notes.filter((n) => n.key === 'ingest.warn.pointsTotalScope').map((n) => [n.params?.['scope'], n.params?.['sum']])).toEqual([['2019', '101']]);
+    // The years the rubric does not name use the rows without a year: a + b.
+    const other = importText('rubric.csv', rubric.replace('a,60', 'a,59'));
+    const sums = other.notes.filter((n) => n.key.startsWith('ingest.warn.points')).map((n) => [n.key, n.params?.['scope'] ?? null, n.params?.['sum']]);
+    expect(sums).toEqual([['ingest.warn.pointsTotalScope', '2019', '99'], ['ingest.warn.pointsTotal', null, '99']]);
   });
 });
