@@ -64,3 +64,22 @@ for (let i = 0; i < steps; i++) {
 const load = loadavg().map((l) => l.toFixed(1)).join(' ');
 console.log(`slider re-score (${indicator}, ${steps} steps): p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms; load ${load}`);
 console.log(JSON.stringify({ dir: path.relative(process.cwd(), dir), ...counts, steps, p50: pct(times, 0.5), p95: pct(times, 0.95), load }));
+
+// --profile: what one step's parts cost, each read alone (EXPLAIN ANALYZE would count its own overhead).
+if (args.includes('--profile')) {
+  await step(-1.5);
+  for (const [label, sql] of [
+    ['touched indicators', 'SELECT count(*) FROM scenario.engine_touched'],
+    ['target text', 'SELECT count(*) FROM scenario.engine_target_text'],
+    ['touched items', 'SELECT count(*) FROM scenario.engine_items'],
+    ['touched scores', 'SELECT count(*) FROM scenario.engine_scores_touched'],
+    ['unit rounds by difference', 'SELECT count(*) FROM scenario.engine_unit_rounds'],
+    ['years', 'SELECT count(*) FROM scenario.engine_years'],
+    ['totals', 'SELECT count(*) FROM scenario.totals'],
+    ['compare', executeCompare(await year())],
+  ] as const) {
+    const t = performance.now();
+    await db.query(sql);
+    console.log(`  ${label}: ${ms(t).toFixed(1)} ms`);
+  }
+}

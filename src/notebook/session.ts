@@ -174,8 +174,15 @@ export class Session {
    * The active scenario (null: none), given again after every re-score: the cells that show the
    * scenario or the difference run again, and a cell that showed one shows the base when it goes.
    */
-  setScenario(access: ScenarioAccess | null): Promise<void> {
+  async setScenario(access: ScenarioAccess | null): Promise<void> {
+    const closed = this.#scenario !== null && access === null;
     this.#scenario = access;
+    // No scenario, no scenario results: their rows (a whole workspace's scores, perhaps) go.
+    if (closed) {
+      for (const name of this.#relations.values()) {
+        for (const view of ['scenario', 'diff'] as const) await dropRelation(this.db, variantName(name, view));
+      }
+    }
     return this.#request({
       variants: this.#entries.flatMap((e) => (this.#effectiveView(e.cell) !== 'base' || (this.#shownView.get(e.id) ?? 'base') !== 'base' ? [e.id] : [])),
     });

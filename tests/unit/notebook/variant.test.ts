@@ -178,9 +178,22 @@ describe('a notebook switched between base, scenario and difference', () => {
     expect(totalOf(await rows(db, 'SELECT * FROM board'), '春江镇')).toBe(baseOf('春江镇'));
 
     await h.session.setScenario(null);
+    expect(await rows(db, `SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'board@%'`)).toEqual([]);
     expect((await h.table('board')).view).toBe('base');
     expect(h.chart('boardChart').view).toBe('base');
     expect(totalOf(h.chart('boardChart').rows, '春江镇')).toBe(baseOf('春江镇'));
+  });
+
+  it('with a scenario open and every view on the base, nothing reads the scenario', async () => {
+    const h = harness(await withScenarioSchema());
+    let reads = 0;
+    await h.session.setCells(h.entries(NOTEBOOK));
+    await h.session.setScenario({ ...access, run: (work) => (reads++, work()) });
+    await h.session.setValue('year', 2018);
+    await h.session.setScenario({ ...access, run: (work) => (reads++, work()) });
+    expect(reads).toBe(0);
+    await h.session.setView('scenario');
+    expect(reads).toBeGreaterThan(0);
   });
 
   it('a cell may keep its own view, and an input change re-runs its scenario too', async () => {
