@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { workspaceFromHtml } from '../../src/share/export';
 import { decodeWorkspaceFile } from '../../src/workspace/file';
 import type { WorkspaceDoc } from '../../src/workspace/document';
-import { openApp, screenshot, sql, startHarness, waitReady, type Harness } from './harness';
+import { OUTPUT_DIR, openApp, screenshot, sql, startHarness, waitReady, type Harness } from './harness';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/engine/cli/ok');
 const TABLES = ['units', 'rubric', 'targets', 'results', 'settings', 'totals'] as const;
@@ -180,6 +180,12 @@ describe('one-file share', () => {
       expect(await shared.getByRole('button', { name: '清空工作区' }).count()).toBe(0);
       expect(await shared.getByTestId('slider').count()).toBe(1);
       expect(await shared.getByTestId('board-row').count()).toBe(3);
+      // The notebook's editing is hidden too; its views stay.
+      expect(await shared.getByTestId('nb-add-sql').isVisible()).toBe(false);
+      expect(await shared.getByTestId('nb-edit').first().isVisible()).toBe(false);
+      expect(await shared.getByTestId('nb-view-switch').isVisible()).toBe(true);
+      await shared.setViewportSize({ width: 1400, height: 900 });
+      await shared.screenshot({ path: path.join(OUTPUT_DIR, 'share-read-only.png') });
     } finally {
       await ctx.close();
     }
