@@ -191,6 +191,25 @@ describe('one-file share', () => {
     }
   });
 
+  it("the build's kaohe.html is the app in one file: from file://, no network, it opens on the demo", async () => {
+    const file = path.resolve(process.env['KAOHE_DIST'] ?? 'dist', 'kaohe.html');
+    const ctx = await h.newContext();
+    const requests: string[] = [];
+    ctx.on('request', (r) => requests.push(r.url()));
+    await ctx.route((url) => url.protocol !== 'file:', (route) => route.abort('blockedbyclient'));
+    try {
+      const app = await ctx.newPage();
+      await app.goto(`file://${file}`);
+      await waitReady(app);
+      await expect.poll(() => app.getByTestId('board-row').count(), { timeout: 60_000 }).toBe(17);
+      expect(await app.getByTestId('demo-note').innerText()).toContain('武进区');
+      expect(await app.getByTestId('import').isEnabled()).toBe(true);
+      expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('keeps the relative-URL static folder beside the single file', () => {
     const dist = process.env['KAOHE_DIST'] ?? 'dist';
     const index = readFileSync(path.join(dist, 'index.html'), 'utf8');
