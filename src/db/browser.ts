@@ -5,6 +5,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { CONNECTION_SETUP, SQL_LOCKDOWN, type Database, type Param } from './types';
+import { StatementCache } from './prepared';
 import { guardDatabase, type DatabaseCrashError } from './crash';
 
 /** `instantiate()` with a wrong wasm URL never settles (issue 2): give up after this long. */
@@ -61,15 +62,13 @@ export async function openBrowserDatabase(
   for (const s of CONNECTION_SETUP) await conn.query(s);
   for (const s of SQL_LOCKDOWN) await conn.query(s);
 
+  // A parameterised query runs a statement kept from its last call: one worker round trip, not three.
+  const statements = new StatementCache((sql) => conn.prepare(sql));
+
   return guardDatabase({
     async query(sql: string, params: readonly Param[] = []): Promise<Table> {
       if (params.length === 0) return conn.query(sql);
-      const stmt = await conn.prepare(sql);
-      try {
-        return await stmt.query(...params);
-      } finally {
-        await stmt.close();
-      }
+      return statements.query(sql, params);
     },
     async exec(sql: string) {
       await conn.query(sql);
@@ -87,6 +86,7 @@ export async function openBrowserDatabase(
       await db.dropFile(name);
     },
     async close() {
+      await statements.clear();
       await conn.close();
       await db.terminate();
     },

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
+import { StatementCache } from './prepared';
 import { CONNECTION_SETUP, SQL_LOCKDOWN, type Database, type Param } from './types';
 
 const require = createRequire(import.meta.url);
@@ -26,15 +27,13 @@ export async function openNodeDatabase(): Promise<Database> {
   for (const s of CONNECTION_SETUP) conn.query(s);
   for (const s of SQL_LOCKDOWN) conn.query(s);
 
+  // The browser's kept statements (prepared.ts), so tests run the same path.
+  const statements = new StatementCache((sql) => conn.prepare(sql));
+
   return {
     async query(sql: string, params: readonly Param[] = []): Promise<Table> {
       if (params.length === 0) return conn.query(sql);
-      const stmt = conn.prepare(sql);
-      try {
-        return stmt.query(...params);
-      } finally {
-        stmt.close();
-      }
+      return statements.query(sql, params);
     },
     async exec(sql: string) {
       conn.query(sql);
@@ -52,6 +51,7 @@ export async function openNodeDatabase(): Promise<Database> {
       db.dropFile(name);
     },
     async close() {
+      await statements.clear();
       conn.close();
       db.reset();
     },

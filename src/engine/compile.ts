@@ -32,8 +32,12 @@ export interface ScoringOptions {
   readonly materialise?: boolean;
 }
 
-/** What readers query: tables when materialised, computed once per data change. */
-export const RESULT_NAMES = ['scores', 'round_totals', 'totals', 'scoring_notes'] as const;
+/**
+ * What readers query often: tables when materialised, computed once per data change.
+ * `scoring_notes` stays a view: read once by the command line and rarely by a cell, it would
+ * cost every apply its plan (0.1–0.6 s in the browser) for nothing.
+ */
+export const RESULT_NAMES = ['scores', 'round_totals', 'totals'] as const;
 
 /** The view's statement as a table filled from the same query (a CTAS binds in `main`). */
 function asTable(s: Statement): Statement {

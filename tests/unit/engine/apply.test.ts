@@ -80,7 +80,7 @@ describe('applyScoring', () => {
     expect(await query(db, `SELECT score FROM scores WHERE unit = '春江镇' AND rule = 'deduct'`)).toEqual([{ score: 16 }]);
   });
 
-  it('copies no input: it creates the four results as tables, engine_formulas and three settings tables', async () => {
+  it('copies no input: it creates the results as tables, engine_formulas and three settings tables', async () => {
     const db = await database();
     await load(db, BASE);
     await applyScoring(db, { lang: 'en' });
