@@ -139,6 +139,11 @@ describe('one-file share', () => {
       });
       await expect.poll(async () => Number(await after()), { timeout: 30_000 }).toBeGreaterThan(before);
 
+      // The shared page shares again, from its own parts, with the recipient's what-if in it.
+      const again = await decodeWorkspaceFile(workspaceFromHtml(await shared.evaluate(async () => (await window.kaohe.exportHtml()).text())));
+      expect(again.scenarios?.[0]?.overrides).toEqual([{ kind: 'target_shift', indicator: '出生政策符合率', delta: -1.5 }]);
+      expect(again.sources.map((s) => s.file).sort()).toEqual(readdirSync(FIXTURES).sort());
+
       // The page's CSP stops a request before it is made.
       const fetched = await shared.evaluate(() => fetch('https://example.com/').then(() => 'sent', () => 'blocked'));
       expect(fetched).toBe('blocked');
