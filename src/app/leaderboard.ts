@@ -1,5 +1,5 @@
 // The first view: one year's ranking from the engine's `totals` table, in rank order, ties in
-// the units' official order; and the board kept from the last run, drawn before the engine is up.
+// the units' official order (a unit listed in two units files counts once); and the board kept from the last run, drawn before the engine is up.
 import type { Row } from '../db/rows';
 import type { Param } from '../db/types';
 import type { Lang } from '../i18n/types';
@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/types';
 export const YEARS_SQL = 'SELECT DISTINCT year FROM totals ORDER BY year DESC';
 
 export const LEADERBOARD_SQL = `SELECT t.rank, t.unit, t.kind, t.base, t.bonus, t.total, t.grade, t.vetoed, t.veto_reason
-FROM totals AS t LEFT JOIN units AS u ON u.unit = t.unit
+FROM totals AS t LEFT JOIN (SELECT unit, min(ord) AS ord FROM units GROUP BY unit) AS u ON u.unit = t.unit
 WHERE t.year = ?
 ORDER BY t.rank, u.ord NULLS LAST, t.unit`;
 
