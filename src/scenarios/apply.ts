@@ -96,6 +96,10 @@ const FROZEN = 'main.scenario_items';
 /** The scenario's scored items when its shape was last built, and the indicators its targets touched then. */
 const FROZEN_SCORES = 'main.scenario_scores';
 const FROZEN_TOUCHED = 'main.scenario_touched';
+/** Per unit and round, the scenario's totals when its shape was last built. */
+const FROZEN_ROUNDS = 'main.scenario_unit_rounds';
+/** The engine's per-unit-and-round step inside `totals` (engine/views/totals.ts), read from engine_scores. */
+const UNIT_ROUNDS_CTE = /WITH unit_rounds AS \(\n\s*([\s\S]*?\bFROM engine_scores\s+GROUP BY year, unit, round)\n\),/;
 
 /**
  * Indicators whose targets the scenario moves now (the overrides table, read live), or moved when
@@ -115,7 +119,9 @@ UNION SELECT indicator FROM ${FROZEN_TOUCHED}`;
 async function freeze(db: Database, compiled: CompiledScoring): Promise<void> {
   const statement = (name: string) => compiled.statements.find((st) => st.name === name)!.sql;
   await db.exec(statement('engine_items').replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
-  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN} AS SELECT * FROM ${S}.engine_items_full`);
+  // Kept in indicator order: the join with the touched indicators then skips whole row groups
+  // (DuckDB pushes the join's min/max into the scan), so a step reads one indicator's rows.
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN} AS SELECT * FROM ${S}.engine_items_full ORDER BY indicator`);
   await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_TOUCHED} (indicator VARCHAR)`);
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${TOUCHED}`);
   const items = (touchedOnly: boolean) => `CREATE OR REPLACE VIEW ${S}.engine_items AS
@@ -128,7 +134,7 @@ LEFT JOIN ${S}.engine_target_text everyone ON everyone.year = i.year AND everyon
   // Every item scored once with the overrides as they are now; then only the touched ones.
   await db.exec(items(false));
   await db.exec(statement('engine_scores'));
-  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_SCORES} AS SELECT * FROM ${S}.engine_scores`);
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_SCORES} AS SELECT * FROM ${S}.engine_scores ORDER BY indicator`);
   await db.exec(`INSERT INTO ${FROZEN_TOUCHED} SELECT DISTINCT indicator FROM ${S}.engine_touched`);
   await db.exec(items(true));
   await db.exec(statement('engine_scores').replace(`${S}.engine_scores AS`, `${S}.engine_scores_touched AS`));
@@ -136,6 +142,34 @@ LEFT JOIN ${S}.engine_target_text everyone ON everyone.year = i.year AND everyon
 SELECT f.* FROM ${FROZEN_SCORES} f ANTI JOIN ${S}.engine_touched t ON t.indicator = f.indicator
 UNION ALL
 SELECT * FROM ${S}.engine_scores_touched`);
+  await freezeRounds(db, statement('totals'), statement('round_totals'));
+}
+
+/**
+ * The totals follow by difference: each unit and round's frozen sums, less what the touched
+ * indicators scored when frozen, plus what they score now. Sums of DECIMAL scores and counts,
+ * so exact. When the engine's totals no longer have the step this expects, they are left as
+ * compiled (correct, only slower); tests/unit/scenarios/overrides.test.ts notices.
+ */
+async function freezeRounds(db: Database, totals: string, roundTotals: string): Promise<boolean> {
+  const m = UNIT_ROUNDS_CTE.exec(totals);
+  if (!m || !roundTotals.includes(`FROM (${m[1]!})`)) return false;
+  const rounds = m[1]!;
+  const over = (relation: string) => rounds.replace(/\bFROM engine_scores\b/, `FROM ${relation}`);
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_ROUNDS} AS ${over(FROZEN_SCORES)}`);
+  const key = (x: string) => `${x}.year = f.year AND ${x}.unit = f.unit AND ${x}.round IS NOT DISTINCT FROM f.round`;
+  const moved = (col: string) => `f.${col} - coalesce(o.${col}, 0) + coalesce(n.${col}, 0)`;
+  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_unit_rounds AS
+SELECT f.year, f.unit, f.round, f.weight, f.round_ord,
+  CAST(${moved('total')} AS DECIMAL(18,4)) AS total,
+  CAST(${moved('claimed')} AS DECIMAL(18,4)) AS claimed,
+  ${moved('missed')} AS missed, ${moved('items')} AS items, ${moved('flagged')} AS flagged
+FROM ${FROZEN_ROUNDS} f
+LEFT JOIN (${over(`(SELECT s.* FROM ${FROZEN_SCORES} s SEMI JOIN ${S}.engine_touched t ON t.indicator = s.indicator)`)}) o ON ${key('o')}
+LEFT JOIN (${over(`${S}.engine_scores_touched`)}) n ON ${key('n')}`);
+  await db.exec(totals.replace(m[0], `WITH unit_rounds AS (SELECT * FROM ${S}.engine_unit_rounds),`));
+  await db.exec(roundTotals.replace(`FROM (${rounds})`, `FROM ${S}.engine_unit_rounds`));
+  return true;
 }
 
 const shapes = new WeakMap<Database, { shape: string; compiled: CompiledScoring }>();

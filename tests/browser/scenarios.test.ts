@@ -100,6 +100,7 @@ describe('scenarios', () => {
 
     await page.getByTestId('nb-view-scenario').check();
     expect(await shown('scenario')).toBe('89.7');
+    await page.getByTestId('nb-view-switch').screenshot({ path: path.join(OUTPUT_DIR, 'scenarios-notebook-switch.png') });
     expect(await board.getByTestId('nb-view').innerText()).toContain('方案「');
     expect(await top('scenario')).toBeGreaterThanOrEqual(80);
 
