@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/oracle/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Opening DuckDB's wasm under Node takes seconds, more on a loaded 2-core machine: a hook
+    // that opens it must not fail on the default 10 s.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

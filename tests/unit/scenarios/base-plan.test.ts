@@ -24,6 +24,8 @@ describe('base views with a scenario beside them', () => {
     const tables = await scanned(db, 'SELECT * FROM scenario.totals');
     expect(tables).toContain(OVERRIDES_TABLE);
     expect(tables).toContain('scenario_items');
+    // A slider step reads the totals by difference: the frozen per-unit sums, not every item.
+    expect(tables).toContain('scenario_unit_rounds');
   });
 
   for (const view of ['scores', 'round_totals', 'totals']) {
