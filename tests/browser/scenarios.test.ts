@@ -36,7 +36,14 @@ async function drag(values: readonly string[]): Promise<number[]> {
       (el as HTMLInputElement).value = x;
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, v);
-    await page.waitForFunction((b) => document.querySelector('[data-testid=compare]')?.getAttribute('data-stamp') !== b, before);
+    // The re-score of this very step: a refresh started before it may land first.
+    await page.waitForFunction(
+      ([b, d]) => {
+        const el = document.querySelector('[data-testid=compare]');
+        return el?.getAttribute('data-stamp') !== b && (el?.getAttribute('data-overrides') ?? '').includes(`"delta":${d}}`);
+      },
+      [before, String(Number(v))] as const,
+    );
     times.push(Number(await page.getByTestId('compare').getAttribute('data-ms')));
   }
   await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));

@@ -31,6 +31,7 @@ export class ScenarioModel {
   #notice = $state.raw<Message | null>(null);
   #ms = $state<number | null>(null);
   #stamp = $state(0);
+  #scored = $state('');
   #running = false;
   #prepared = false;
   #pending = false;
@@ -58,6 +59,8 @@ export class ScenarioModel {
   get notice() { return this.#notice; }
   /** Milliseconds the last re-score took (overrides → scores → compare rows). */
   get ms() { return this.#ms; }
+  /** The overrides the compare shows, as JSON: which step of a drag it is. */
+  get scored() { return this.#scored; }
   /** Bumped after every re-score: the compare redraws when it moves. */
   get stamp() { return this.#stamp; }
 
@@ -175,6 +178,7 @@ export class ScenarioModel {
       this.#changes = done.changes;
       this.#ms = done.ms;
       this.#stamp++;
+      this.#scored = JSON.stringify(s.overrides);
       liveScenario(this.model).scored(s);
       this.#error = null;
     } catch (e) {
