@@ -26,7 +26,7 @@ describe('units listed in two files', () => {
   it('the goal-seek and override forms list each unit once, and nothing throws', async () => {
     const bytes = [...readFileSync(path.resolve(import.meta.dirname, '../../data/demo/wujin/武进区单位.csv'))];
     await page.evaluate((b) => window.kaohe.load([{ name: '单位副本.csv', bytes: new Uint8Array(b) }]), bytes);
-    const [{ n, distinct }] = await sql<{ n: number; distinct: number }>(page, 'SELECT count(*) AS n, count(DISTINCT unit) AS distinct FROM units');
+    const { n, distinct } = (await sql<{ n: number; distinct: number }>(page, 'SELECT count(*) AS n, count(DISTINCT unit) AS distinct FROM units'))[0]!;
     expect(n).toBe(2 * distinct);
 
     await page.getByTestId('goal-seek').locator('summary').click();
