@@ -32,6 +32,7 @@ export class ScenarioModel {
   #ms = $state<number | null>(null);
   #stamp = $state(0);
   #scored = $state('');
+  #baseYears: { readonly stamp: string; readonly years: readonly number[] } | null = null;
   #running = false;
   #prepared = false;
   #pending = false;
@@ -162,7 +163,9 @@ export class ScenarioModel {
       const done = await withScenario(db, s, opts, async (fresh) => {
         if (fresh || !this.#prepared) await db.exec(PREPARE_COMPARE);
         this.#prepared = true;
-        const base = toRows(await db.query(SCENARIO_YEARS_SQL)).map((r) => Number(r['year']));
+        // The base's years change with the data only: a drag step does not ask again.
+        if (this.#baseYears?.stamp !== opts.stamp) this.#baseYears = { stamp: opts.stamp, years: toRows(await db.query(SCENARIO_YEARS_SQL)).map((r) => Number(r['year'])) };
+        const base = this.#baseYears.years;
         const years = plan && !base.includes(plan.year) ? [plan.year, ...base] : base;
         const year = this.#year !== null && years.includes(this.#year) ? this.#year : (plan?.year ?? years[0] ?? null);
         if (year === null) return null;
