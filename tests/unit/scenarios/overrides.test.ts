@@ -200,4 +200,12 @@ describe('the prepared compare', () => {
     expect(await read(-2)).toMatchObject({ total_before: 89.39, total_after: 89.7, change: 0.31, rank_before: 7, rank_after: 6 });
     expect(() => executeCompare(2019.5)).toThrow(RangeError);
   });
+
+  it('says which indicator moved each total: 礼嘉镇 +0.31 on 出生政策符合率, against the base snapshot', async () => {
+    const db = await scenario([{ kind: 'target_shift', indicator: '出生政策符合率', delta: -2 }]);
+    const { CHANGES_SQL } = await import('../../../src/scenarios');
+    const changes = await rows(db, CHANGES_SQL, [2019]);
+    expect(changes.filter((r) => r['unit'] === '礼嘉镇')).toEqual([{ unit: '礼嘉镇', indicator: '出生政策符合率', category: expect.any(String), delta: 0.31 }]);
+    expect(changes.every((r) => r['indicator'] === '出生政策符合率')).toBe(true);
+  });
 });
