@@ -20,6 +20,50 @@ export interface ApplyOptions {
   readonly schema?: string;
   /** Results as tables computed once (compile.ts); by default in `main` only. */
   readonly materialise?: boolean;
+  /** Fill `scores` a few years at a time, each slice holding at most this many result rows. */
+  readonly sliceRows?: number;
+}
+
+/**
+ * Result rows per slice of `scores`. Filling the table in one statement holds every item's row
+ * and its joins at once: at province scale (2.8 M results) that ran DuckDB out of memory in the
+ * browser (3.1 GiB), where a few years at a time fits; below this size one statement is faster.
+ */
+export const SLICE_ROWS = 400_000;
+
+const SCORES_TABLE = /^CREATE OR REPLACE TABLE scores AS\n/;
+
+/** Consecutive years grouped so that each group has at most `limit` result rows (one year at least). */
+export async function yearSlices(db: Database, limit: number): Promise<[number, number][]> {
+  const years = toRows(
+    await db.query('SELECT year, count(*) AS n FROM engine_results WHERE year IS NOT NULL GROUP BY year ORDER BY year'),
+  ).map((r) => ({ year: Number(r['year']), n: Number(r['n']) }));
+  const slices: [number, number][] = [];
+  let rows = 0;
+  for (const { year, n } of years) {
+    if (!Number.isInteger(year)) throw new Error(`not a year: ${year}`);
+    const last = slices.at(-1);
+    if (last && rows + n <= limit) {
+      last[1] = year;
+      rows += n;
+    } else {
+      slices.push([year, year]);
+      rows = n;
+    }
+  }
+  return slices;
+}
+
+/** Runs one statement; `scores` in main is filled slice by slice when the data is large. */
+async function run(db: Database, s: Statement, limit: number): Promise<void> {
+  const table = SCORES_TABLE.exec(s.sql);
+  const slices = table ? await yearSlices(db, limit) : [];
+  if (!table || slices.length <= 1) return db.exec(s.sql);
+  const body = s.sql.slice(table[0].length);
+  for (const [i, [from, to]] of slices.entries()) {
+    const rows = `SELECT * FROM (\n${body}\n) WHERE year BETWEEN ${from} AND ${to}`;
+    await db.exec(i === 0 ? `CREATE OR REPLACE TABLE scores AS\n${rows}` : `INSERT INTO scores\n${rows}`);
+  }
 }
 
 /** The row of engine_formulas for a compiled formula, its error rendered in `lang`. */
@@ -87,7 +131,7 @@ export async function applyScoring(db: Database, opts: ApplyOptions): Promise<Co
   const insert = FORMULA_INSERT.replace('engine_formulas', `${ident(schema)}.engine_formulas`);
   for (const s of compiled.statements) {
     if (again && kind(s) !== 'TABLE') continue;
-    await db.exec(s.sql);
+    await run(db, s, opts.sliceRows ?? SLICE_ROWS);
     if (s.name === 'engine_formulas') for (const f of compiled.formulas) await db.query(insert, formulaParams(f, opts.lang));
   }
   done.set(schema, key);

@@ -2,6 +2,7 @@
 // after a data change sees the new rows and settings; the input seam lets a scenario layer replace what the engine reads.
 import { describe, expect, it } from 'vitest';
 import { applyScoring } from '../../../src/engine';
+import { yearSlices } from '../../../src/engine/apply';
 import { RESULT_NAMES } from '../../../src/engine/compile';
 import { TABLE_NAMES } from '../../../src/schema/tables';
 import { database, load, query, totalRows, type Workspace } from './workspace';
@@ -128,5 +129,39 @@ describe('applyScoring', () => {
     await applyScoring(db, { lang: 'zh-CN', schema: 'elsewhere' });
     const views = await query(db, `SELECT view_name FROM duckdb_views() WHERE schema_name = 'elsewhere' AND view_name IN ('scores', 'totals') ORDER BY 1`);
     expect(views.map((v) => v['view_name'])).toEqual(['scores', 'totals']);
+  });
+});
+
+describe('scores filled a few years at a time (large data)', () => {
+  const YEARS: Workspace = {
+    ...BASE,
+    targets: [2017, 2018, 2019].map((year) => ({ year, indicator: '出生政策符合率', target: '99' })),
+    results: [2017, 2018, 2019].flatMap((year, i) => [
+      { year, unit: '春江镇', indicator: '出生政策符合率', actual: String(98 + i * 0.5) },
+      { year, unit: '孟河镇', indicator: '出生政策符合率', actual: '99' },
+      { year, unit: '春江镇', indicator: '亮点工作', actual: '3' },
+    ]),
+  };
+
+  it('groups consecutive years up to the row limit, one year at least per slice', async () => {
+    const db = await database();
+    await load(db, YEARS);
+    await applyScoring(db, { lang: 'zh-CN' });
+    expect(await yearSlices(db, 1)).toEqual([[2017, 2017], [2018, 2018], [2019, 2019]]);
+    expect(await yearSlices(db, 6)).toEqual([[2017, 2018], [2019, 2019]]);
+    expect(await yearSlices(db, 1000)).toEqual([[2017, 2019]]);
+  });
+
+  it('gives the same scores and totals, slice by slice, as in one statement', async () => {
+    const whole = await database();
+    await load(whole, YEARS);
+    await applyScoring(whole, { lang: 'zh-CN' });
+    const sliced = await database();
+    await load(sliced, YEARS);
+    await applyScoring(sliced, { lang: 'zh-CN', sliceRows: 1 });
+    const all = 'SELECT * FROM scores ORDER BY year, unit_ord, rubric_row, round_ord';
+    expect(await query(sliced, all)).toEqual(await query(whole, all));
+    expect(await query(sliced, all)).toHaveLength(3 * 2 * 2);
+    expect(await totalRows(sliced)).toEqual(await totalRows(whole));
   });
 });
