@@ -11,6 +11,8 @@ export interface Summary {
   import_score_ms: Partial<Record<ScaleName, number | null>>;
   whatif_p50_ms: Partial<Record<ScaleName, number | null>>;
   whatif_p95_ms: Partial<Record<ScaleName, number | null>>;
+  /** A data edit (settings re-imported): the base re-scored and the board redrawn, p50. */
+  rescore_p50_ms: Partial<Record<ScaleName, number | null>>;
   peak_mb_province: number | null;
   native_ratio_province: number | null;
   plainjs_ratio_province: number | null;
@@ -22,7 +24,9 @@ export interface Summary {
 
 export interface ScaleFigures {
   readonly importMs: readonly number[];
+  /** kaohe.scenario moves (the slider's path). */
   readonly whatIfMs: readonly number[];
+  readonly rescoreMs: readonly number[];
   readonly peakBytes: readonly number[];
   readonly nativeMs: number;
   readonly plainBrowserMs: readonly number[];
@@ -57,6 +61,7 @@ export function summarise(
     import_score_ms: pick((s) => median(s.importMs)),
     whatif_p50_ms: pick((s) => median(s.whatIfMs)),
     whatif_p95_ms: pick((s) => p95(s.whatIfMs)),
+    rescore_p50_ms: pick((s) => median(s.rescoreMs)),
     peak_mb_province: province ? mb(Math.max(...province.peakBytes)) : null,
     native_ratio_province: province ? ratio(wasm, province.nativeMs) : null,
     plainjs_ratio_province: province ? ratio(median(province.plainBrowserMs), wasm) : null,

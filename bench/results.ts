@@ -23,7 +23,8 @@ export function summaryOf(cold: ColdStart | null, perScale: Partial<Record<Scale
   for (const [scale, s] of Object.entries(perScale) as [Scale, PerScale][]) {
     figures[scale] = {
       importMs: s.browser.runs.map((r) => r.drawn),
-      whatIfMs: s.browser.whatIf.map((w) => w.drawn),
+      whatIfMs: s.browser.scenarioMs ?? [],
+      rescoreMs: s.browser.whatIf.map((w) => w.drawn),
       peakBytes: s.browser.runs.map((r) => r.peakBytes),
       nativeMs: s.native.loadMs + s.native.scoreMs,
       plainBrowserMs: s.plainBrowserMs,
@@ -69,9 +70,13 @@ export function writeResults(
           stats: {
             importDrawnMedianMs: round1(median(s.browser.runs.map((r) => r.drawn))),
             importSettledMedianMs: round1(median(s.browser.runs.map((r) => r.settled))),
-            whatIfEdits: s.browser.whatIf.length,
-            whatIfP50Ms: round1(median(s.browser.whatIf.map((w) => w.drawn))),
-            whatIfP95Ms: round1(p95(s.browser.whatIf.map((w) => w.drawn))),
+            scenarioMoves: s.browser.scenarioMs?.length ?? 0,
+            scenarioP50Ms: round1(median(s.browser.scenarioMs ?? [])),
+            scenarioP95Ms: round1(p95(s.browser.scenarioMs ?? [])),
+            scenarioFirstMs: round1(s.browser.scenarioFirstMs ?? null),
+            rescoreEdits: s.browser.whatIf.length,
+            rescoreP50Ms: round1(median(s.browser.whatIf.map((w) => w.drawn))),
+            rescoreP95Ms: round1(p95(s.browser.whatIf.map((w) => w.drawn))),
             plainBrowserMedianMs: round1(median(s.plainBrowserMs)),
             nativeMs: round1(s.native.loadMs + s.native.scoreMs),
           },

@@ -26,11 +26,13 @@ const log = (s: string) => console.log(`[${((performance.now() - started.ms) / 1
 // Full run: 20 what-if edits, fewer only when each takes minutes (province). --quick: fewer
 // repetitions, one import run beyond the county, so it ends in about three minutes.
 const edits = quick ? { edits: 20, editBudgetMs: 15_000, minEdits: 1 } : { edits: 20, editBudgetMs: 20 * 60_000, minEdits: 3 };
+// A build of its own, so a bench never changes the dist/ a test run is serving (and vice versa).
+const BENCH_DIST = 'dist-bench';
 const runsAt = (scale: Scale) => (quick && scale !== 'county' ? 1 : runs);
 
 if (!args.includes('--no-build')) {
   log('building the app (vite build)');
-  await build({ root: ROOT, logLevel: 'warn' });
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: BENCH_DIST } });
 }
 
 // --merge: measure only the scales asked for and keep the cold start and the other scales of the
@@ -42,7 +44,7 @@ const perScale: Partial<Record<Scale, PerScale>> = { ...previous?.scales };
 const errors: string[] = [];
 let cold: ColdStart | null = previous?.coldStart ?? null;
 const save = () => writeResults(args, started, cold, perScale, errors);
-const server = await serveBuild(ROOT);
+const server = await serveBuild(ROOT, BENCH_DIST);
 try {
   if (!previous) {
     log(`cold start: ${runs} runs each after a warm-up`);

@@ -24,7 +24,15 @@ export interface ScaleResult {
   /** DuckDB's own account of its memory after scoring (PRAGMA database_size). */
   readonly duckdbMemory: string | null;
   readonly engineTotals: EngineTotal[];
+  /** A data edit (settings re-imported): the base re-scored, materialised and the board redrawn. */
   readonly whatIf: LoadTiming[];
+  /**
+   * The what-if proper: `kaohe.scenario` moving one indicator's target (the slider's path: same
+   * scenario shape, new values) until its totals are back and a frame is drawn; the first call,
+   * which builds the scenario, is kept apart as `scenarioFirstMs`.
+   */
+  readonly scenarioMs: number[];
+  readonly scenarioFirstMs: number | null;
   /** What went wrong in the page (DuckDB out of memory, a board that never came), in order. */
   readonly failures: string[];
 }
@@ -85,17 +93,59 @@ async function whatIf(page: Page, plan: ScalePlan, log: (s: string) => void, fai
   return out;
 }
 
+/** One kaohe.scenario call in the page, timed to the first frame after its totals are back. */
+async function timedScenario(page: Page, indicator: string, delta: number): Promise<number> {
+  return page.evaluate(
+    async ([name, d]) => {
+      const t0 = performance.now();
+      await window.kaohe.scenario('bench', [{ kind: 'target_shift', indicator: name, delta: d }]);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    },
+    [indicator, delta] as const,
+  );
+}
+
+/** The slider's path at this scale: one numeric-target indicator shifted by −1, −2, −1, … */
+async function scenarioWhatIf(page: Page, plan: ScalePlan, log: (s: string) => void, failures: string[]) {
+  const scenarioMs: number[] = [];
+  let scenarioFirstMs: number | null = null;
+  try {
+    const [pick] = await sql<{ indicator: string }>(
+      page,
+      `SELECT t.indicator FROM targets t JOIN rubric r USING (indicator)
+       WHERE r.rule IN ('扣分', '达标', '比例') GROUP BY t.indicator
+       HAVING bool_and(TRY_CAST(t.target AS DOUBLE) IS NOT NULL) ORDER BY t.indicator LIMIT 1`,
+    );
+    if (!pick) throw new Error('no indicator with numeric targets to shift');
+    scenarioFirstMs = await timedScenario(page, pick.indicator, -1);
+    log(`  scenario what-if: first (builds the scenario) ${scenarioFirstMs.toFixed(0)} ms, shifting ${pick.indicator}`);
+    const started = performance.now();
+    for (let i = 0; i < plan.edits; i++) {
+      if (i >= plan.minEdits && performance.now() - started > plan.editBudgetMs) break;
+      scenarioMs.push(await timedScenario(page, pick.indicator, i % 2 === 0 ? -2 : -1));
+    }
+    log(`  scenario what-if: ${scenarioMs.length} moves, ${scenarioMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+  } catch (e) {
+    failures.push(`scenario what-if: ${failureText(e)}`);
+    log(`  scenario what-if: FAILED, ${failureText(e)}`);
+  }
+  return { scenarioMs, scenarioFirstMs };
+}
+
 /** After the last import: the board's queries alone, DuckDB's memory, the engine's totals, the what-if edits. */
 async function lastRun(page: Page, plan: ScalePlan, year: number, log: (s: string) => void, failures: string[]) {
   try {
     const boardSqlMs = await timeBoardSql(page, year);
     const size = await sql<{ memory_usage: string }>(page, 'PRAGMA database_size');
     const engineTotals = await sql(page, ENGINE_TOTALS_SQL);
-    return { boardSqlMs, duckdbMemory: size[0]?.memory_usage ?? null, engineTotals, whatIf: await whatIf(page, plan, log, failures) };
+    const edits = await whatIf(page, plan, log, failures);
+    const scenario = await scenarioWhatIf(page, plan, log, failures);
+    return { boardSqlMs, duckdbMemory: size[0]?.memory_usage ?? null, engineTotals, whatIf: edits, ...scenario };
   } catch (e) {
     failures.push(`after the import: ${failureText(e)}`);
     log(`  after the import: FAILED, ${failureText(e)}`);
-    return { boardSqlMs: Number.NaN, duckdbMemory: null, engineTotals: [], whatIf: [] };
+    return { boardSqlMs: Number.NaN, duckdbMemory: null, engineTotals: [], whatIf: [], scenarioMs: [], scenarioFirstMs: null };
   }
 }
 

@@ -6,8 +6,8 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-export async function serveBuild(root: string): Promise<AppServer> {
-  const app: PreviewServer = await preview({ root, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+export async function serveBuild(root: string, outDir = 'dist'): Promise<AppServer> {
+  const app: PreviewServer = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
   const url = app.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview has no local URL');
   return { url, close: () => new Promise<void>((resolve) => app.httpServer.close(() => resolve())) };
