@@ -21,6 +21,8 @@ export interface KaoheApi {
    * its totals (docs/scenarios.md lists the overrides). Invalid overrides throw, saying why.
    */
   scenario(name: string, overrides: readonly Override[]): Promise<Row[]>;
+  /** Resolves when every change asked for so far (import, clear, demo, scenario) is scored and saved. */
+  settled(): Promise<void>;
   /** The workspace as one .html file that opens offline (issue 6), as a Blob. */
   exportHtml(options?: { readOnly?: boolean }): Promise<Blob>;
   /** The UI language: 'zh-CN' or 'en'. */
@@ -37,6 +39,7 @@ export function installScriptingApi(model: WorkspaceModel, locale: Locale, ready
   window.kaohe = {
     ready,
     sql: (text) => model.sql(text),
+    settled: () => model.settled(),
     async load(files) {
       const inputs = await Promise.all(
         files.map(async (f) =>

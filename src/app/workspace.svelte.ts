@@ -442,6 +442,15 @@ export class WorkspaceModel {
     return counts;
   }
 
+  /**
+   * Resolves when every change asked for so far is done: its tables loaded, scored and saved.
+   * Between loading and scoring the results tables still hold the last scoring (they are
+   * materialised), so a reader that must see a change's results waits for this.
+   */
+  settled(): Promise<void> {
+    return this.#serial(async () => {});
+  }
+
   #serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.#queue.then(work, work);
     this.#queue = next.catch(() => undefined);

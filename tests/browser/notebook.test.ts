@@ -225,10 +225,13 @@ describe('a user’s own cells', () => {
 
   it('clears the workspace, opens the file again and sees the same cells and results', async () => {
     await page.getByRole('button', { name: '清空工作区' }).click();
-    await page.waitForFunction(async () => (await window.kaohe.sql('SELECT count(*) AS n FROM units'))[0]?.['n'] === 0);
+    await page.evaluate(() => window.kaohe.settled());
+    await expect(sql(page, 'SELECT (SELECT count(*) FROM units) AS u, (SELECT count(*) FROM totals) AS t')).resolves.toEqual([{ u: 0, t: 0 }]);
     await cell('my_units').waitFor({ state: 'detached' });
     await page.getByTestId('demo-select').selectOption('wujin');
-    await page.waitForFunction(async () => (await window.kaohe.sql('SELECT count(*) AS n FROM totals'))[0]?.['n'] === 68, null, { timeout: 60_000 });
+    // totals is a table filled after each load: its count alone may still be the last scoring's.
+    await page.evaluate(() => window.kaohe.settled());
+    await expect(sql(page, 'SELECT (SELECT count(*) FROM units) AS u, (SELECT count(*) FROM totals) AS t')).resolves.toEqual([{ u: 17, t: 68 }]);
     await afterRun(() => page.getByTestId('nb-open-input').setInputFiles(file));
     await fresh(cell('my_units'));
     const after = await page.getByTestId('nb-cell').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-name') ?? ''}`));
