@@ -48,15 +48,17 @@ WHERE indicator IN (SELECT indicator FROM engine_rubric_rows WHERE rule_code = '
 GROUP BY year, unit, indicator`,
     },
     {
-      // prev / 上年: last year's actual, its 年终 round when that year has several.
+      // prev / 上年: last year's actual, its 年终 round when the data has one (docs/scoring.md):
+      // a missing 年终 result leaves prev unknown, it never falls back to 半年 (a regression the
+      // province bench found against the oracle). Without any 年终 round, the latest round.
       name: 'engine_prev',
       sql: `CREATE OR REPLACE VIEW engine_prev AS
 SELECT r.year + 1 AS year, r.unit, r.indicator,
-  first(TRY_CAST(r.actual AS DECIMAL(18,4))
-    ORDER BY r.round = ${text(DEFAULT_ROUND)} DESC, rd.ord DESC NULLS LAST, r.source, r.source_row) AS prev
+  first(TRY_CAST(r.actual AS DECIMAL(18,4)) ORDER BY rd.ord DESC NULLS LAST, r.source, r.source_row) AS prev
 FROM (${TRIMMED_RESULTS}) r
 LEFT JOIN engine_rounds rd ON rd.round = r.round
 WHERE r.actual IS NOT NULL
+  AND (r.round = ${text(DEFAULT_ROUND)} OR NOT EXISTS (SELECT 1 FROM engine_results WHERE round = ${text(DEFAULT_ROUND)}))
 GROUP BY r.year, r.unit, r.indicator`,
     },
     {
