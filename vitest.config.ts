@@ -11,5 +11,7 @@ export default defineConfig({
     // that opens it must not fail on the default 10 s.
     hookTimeout: 60_000,
     pool: 'forks',
+    // Native DuckDB single-threaded in tests (src/db/native.ts says why).
+    env: { KAOHE_NATIVE_THREADS: '1' },
   },
 });
