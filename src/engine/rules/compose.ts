@@ -25,11 +25,22 @@ export function derivedRefs(rule: Rule): Derived<string> {
   return Object.fromEntries(Object.keys(rule.derive(names)).map((k) => [k, derivedName(rule, k)]));
 }
 
-/** The display columns and every rule's derived quantities, computed once per row. */
-export function preparedColumns(rules: readonly Rule[], r: ItemRow, lang: Lang): readonly (readonly [string, Sql])[] {
+/**
+ * The display columns and every rule's derived quantities, computed once per row. A rule's
+ * quantities are computed on its own rows only (NULL elsewhere, where nothing reads them): the
+ * exact ratio arithmetic runs in HUGEINT, and on every row it took most of the scoring time.
+ */
+export function preparedColumns(
+  rules: readonly Rule[],
+  r: ItemRow,
+  lang: Lang,
+  ruleCode: Sql = 'rule_code',
+): readonly (readonly [string, Sql])[] {
   return [
     ...displayColumns(r, lang),
-    ...rules.flatMap((rule) => Object.entries(rule.derive(r)).map(([k, sql]) => [derivedName(rule, k), sql] as const)),
+    ...rules.flatMap((rule) =>
+      Object.entries(rule.derive(r)).map(([k, sql]) => [derivedName(rule, k), `CASE WHEN ${ruleCode} = ${text(rule.code)} THEN ${sql} END`] as const),
+    ),
   ];
 }
 

@@ -3,6 +3,7 @@
 // (year+kind > year > kind > neither).
 import { directionSql, ruleCodeSql } from '../rules';
 import { listParts } from './settings';
+import { MEASURE_SQL } from './measure';
 import type { Statement } from '../statement';
 
 const LEVEL = `'^(.+?)\\s*[=:＝：]\\s*(-?[0-9]+(\\.[0-9]+)?)$'`;
@@ -35,7 +36,8 @@ SELECT indicator, category, track, coalesce(points, 0) AS points, rule AS rule_t
   ${directionSql('direction')} AS direction, direction AS direction_text,
   step, low, high, levels, method, office, description,
   year AS rubric_year, kind AS rubric_kind, source AS rubric_source, source_row AS rubric_row,
-  CAST(year IS NOT NULL AS INTEGER) * 2 + CAST(kind IS NOT NULL AS INTEGER) AS specificity
+  CAST(year IS NOT NULL AS INTEGER) * 2 + CAST(kind IS NOT NULL AS INTEGER) AS specificity,
+  ${MEASURE_SQL} AS measure
 FROM engine_rubric WHERE indicator IS NOT NULL`,
     },
     {
@@ -59,14 +61,20 @@ QUALIFY row_number() OVER (PARTITION BY rubric_source, rubric_row, level ORDER B
     },
     {
       name: 'engine_plan',
+      // The rubric row is chosen once per year and kind of unit, then given to that kind's units:
+      // choosing it per unit sorted every unit's candidates (a window over units × indicators).
       sql: `CREATE OR REPLACE VIEW engine_plan AS
-SELECT y.year, u.unit, u.kind, u.population, u.ord AS unit_ord, r.*
-FROM engine_years y
-CROSS JOIN engine_unit_list u
-JOIN engine_rubric_rows r
-  ON (r.rubric_year IS NULL OR r.rubric_year = y.year) AND (r.rubric_kind IS NULL OR r.rubric_kind = u.kind)
-QUALIFY row_number() OVER (
-  PARTITION BY y.year, u.unit, r.indicator ORDER BY r.specificity DESC, r.rubric_source, r.rubric_row) = 1`,
+WITH chosen AS (
+  SELECT y.year, k.kind AS unit_kind, r.*
+  FROM engine_years y
+  CROSS JOIN (SELECT DISTINCT kind FROM engine_unit_list) k
+  JOIN engine_rubric_rows r
+    ON (r.rubric_year IS NULL OR r.rubric_year = y.year) AND (r.rubric_kind IS NULL OR r.rubric_kind = k.kind)
+  QUALIFY row_number() OVER (
+    PARTITION BY y.year, k.kind, r.indicator ORDER BY r.specificity DESC, r.rubric_source, r.rubric_row) = 1
+)
+SELECT c.year, u.unit, u.kind, u.population, u.ord AS unit_ord, c.* EXCLUDE (year, unit_kind)
+FROM chosen c JOIN engine_unit_list u ON u.kind IS NOT DISTINCT FROM c.unit_kind`,
     },
   ];
 }

@@ -25,15 +25,6 @@ export function formulaValueSql(formulas: readonly CompiledFormula[]): Sql {
   return arms.length === 0 ? 'CAST(NULL AS DECIMAL(18,4))' : caseWhen(arms);
 }
 
-/** Rates read as percent, births and deaths per mille (seed 004: 人口出生率 8‰), else no sign. */
-export const MEASURE_SQL = caseWhen(
-  [
-    [`regexp_matches(indicator, '(出生|死亡|自然增长)率|‰')`, `'‰'`],
-    [`regexp_matches(indicator, '率|%')`, `'%'`],
-  ],
-  `''`,
-);
-
 /**
  * engine_prepared: the item rows typed (target kind and value, actual, level weight, measure),
  * then the display text and every rule's intermediate quantities, each computed once.
@@ -60,20 +51,19 @@ SELECT i.*,
   coalesce(f.uses_prev, false) AS uses_prev,
   coalesce(f.uses_population, false) AS uses_population,
   CASE WHEN i.rule_code = 'bonus' THEN CAST(i.claimed AS DECIMAL(18,4)) ELSE TRY_CAST(i.actual_text AS DECIMAL(18,4)) END AS a,
-  lv.weight AS level_weight,
-  ${MEASURE_SQL} AS measure
+  lv.weight AS level_weight
 FROM (
   SELECT *,
     CASE WHEN target_text LIKE '=%' THEN 'formula'
          WHEN TRY_CAST(target_text AS DECIMAL(18,4)) IS NOT NULL THEN 'number'
          WHEN regexp_matches(target_text, ${RANGE}) THEN 'range'
-         WHEN target_text IS NOT NULL THEN 'text' END AS target_kind
+         WHEN target_text IS NOT NULL THEN 'text' END AS target_kind,
+    CASE WHEN rule_code = 'level' THEN engine_norm(actual_text) END AS level_key
   FROM engine_items
 ) i
-LEFT JOIN engine_formulas f ON i.target_kind = 'formula' AND f.formula = i.target_text
-LEFT JOIN engine_levels lv ON i.rule_code = 'level'
+LEFT JOIN engine_formulas f ON f.formula = CASE WHEN i.target_kind = 'formula' THEN i.target_text END
+LEFT JOIN engine_levels lv ON lv.level = i.level_key
   AND lv.rubric_source IS NOT DISTINCT FROM i.rubric_source AND lv.rubric_row IS NOT DISTINCT FROM i.rubric_row
-  AND lv.level = engine_norm(i.actual_text)
 )`,
   };
 }

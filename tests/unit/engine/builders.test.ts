@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileFormulas } from '../../../src/engine/formula';
 import { directionSql, ruleCodeSql } from '../../../src/engine/rules';
 import { messageSql } from '../../../src/engine/template';
-import { formulaValueSql, MEASURE_SQL } from '../../../src/engine/views/values';
+import { formulaValueSql } from '../../../src/engine/views/values';
+import { MEASURE_SQL } from '../../../src/engine/views/measure';
 import { macroDb, rows } from './helpers';
 
 async function mapped(sql: (column: string) => string, inputs: (string | null)[]): Promise<(string | null)[]> {

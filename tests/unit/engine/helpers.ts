@@ -132,7 +132,7 @@ export async function score(rule: Rule, items: readonly Item[], lang: Lang = 'zh
   const sql = `SELECT n, flag, score, ${explanationSql(lang, [rule], r, 'flag', 'score')} AS explanation
     FROM (SELECT *, ${scoreSql([rule], r, 'flag')} AS score
       FROM (SELECT *, ${flagSql([rule], r)} AS flag
-        FROM (SELECT *, ${text(rule.code)} AS rule_code, ${prepared.join(', ')} FROM ${itemsTable(items)})))
+        FROM (SELECT *, ${prepared.join(', ')} FROM (SELECT *, ${text(rule.code)} AS rule_code FROM ${itemsTable(items)}))))
     ORDER BY n`;
   return (await rows(db, sql)).map((x) => ({
     flag: x['flag'] as string | null,
