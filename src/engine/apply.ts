@@ -20,23 +20,23 @@ export interface ApplyOptions {
   readonly schema?: string;
   /** Results as tables computed once (compile.ts); by default in `main` only. */
   readonly materialise?: boolean;
-  /** Fill `scores` a few years at a time, each slice holding at most this many result rows. */
+  /** Fill `engine_scored` a few years at a time, each slice holding at most this many result rows. */
   readonly sliceRows?: number;
 }
 
 /**
- * Result rows per slice of `scores`. Filling the table in one statement holds every item's row
+ * Result rows per slice of `engine_scored`. Filling the table in one statement holds every item's row
  * and its joins at once: at province scale (2.8 M results) that ran DuckDB out of memory in the
  * browser (3.1 GiB), where a few years at a time fits; below this size one statement is faster.
  */
 export const SLICE_ROWS = 400_000;
 
-const SCORES_TABLE = /^CREATE OR REPLACE TABLE scores AS\n/;
+const SCORES_TABLE = /^CREATE OR REPLACE TABLE engine_scored AS\n/;
 
 /** Consecutive years grouped so that each group has at most `limit` result rows (one year at least). */
-export async function yearSlices(db: Database, limit: number): Promise<[number, number][]> {
+export async function yearSlices(db: Database, limit: number, results = 'engine_results'): Promise<[number, number][]> {
   const years = toRows(
-    await db.query('SELECT year, count(*) AS n FROM engine_results WHERE year IS NOT NULL GROUP BY year ORDER BY year'),
+    await db.query(`SELECT year, count(*) AS n FROM ${results} WHERE year IS NOT NULL GROUP BY year ORDER BY year`),
   ).map((r) => ({ year: Number(r['year']), n: Number(r['n']) }));
   const slices: [number, number][] = [];
   let rows = 0;
@@ -54,16 +54,24 @@ export async function yearSlices(db: Database, limit: number): Promise<[number, 
   return slices;
 }
 
-/** Runs one statement; `scores` in main is filled slice by slice when the data is large. */
-async function run(db: Database, s: Statement, limit: number): Promise<void> {
-  const table = SCORES_TABLE.exec(s.sql);
-  const slices = table ? await yearSlices(db, limit) : [];
-  if (!table || slices.length <= 1) return db.exec(s.sql);
-  const body = s.sql.slice(table[0].length);
+/**
+ * `CREATE OR REPLACE TABLE <table> AS <body>`, filled a few years at a time when the results
+ * (the view `results`, whose years the body's rows have) are larger than `limit` rows.
+ */
+export async function createByYears(db: Database, table: string, body: string, limit = SLICE_ROWS, results = 'engine_results'): Promise<void> {
+  const slices = await yearSlices(db, limit, results);
+  if (slices.length <= 1) return db.exec(`CREATE OR REPLACE TABLE ${table} AS\n${body}`);
   for (const [i, [from, to]] of slices.entries()) {
     const rows = `SELECT * FROM (\n${body}\n) WHERE year BETWEEN ${from} AND ${to}`;
-    await db.exec(i === 0 ? `CREATE OR REPLACE TABLE scores AS\n${rows}` : `INSERT INTO scores\n${rows}`);
+    await db.exec(i === 0 ? `CREATE OR REPLACE TABLE ${table} AS\n${rows}` : `INSERT INTO ${table}\n${rows}`);
   }
+}
+
+/** Runs one statement; `engine_scored` in main is filled slice by slice when the data is large. */
+async function run(db: Database, s: Statement, limit: number): Promise<void> {
+  const table = SCORES_TABLE.exec(s.sql);
+  if (!table) return db.exec(s.sql);
+  return createByYears(db, 'engine_scored', s.sql.slice(table[0].length), limit);
 }
 
 /** The row of engine_formulas for a compiled formula, its error rendered in `lang`. */

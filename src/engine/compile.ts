@@ -33,11 +33,12 @@ export interface ScoringOptions {
 }
 
 /**
- * What readers query often: tables when materialised, computed once per data change.
+ * What readers query often: tables when materialised, computed once per data change. `scores`
+ * stays a view over `engine_scored` that writes each row's sentence when the row is read, and
  * `scoring_notes` stays a view: read once by the command line and rarely by a cell, it would
  * cost every apply its plan (0.1–0.6 s in the browser) for nothing.
  */
-export const RESULT_NAMES = ['scores', 'round_totals', 'totals'] as const;
+export const RESULT_NAMES = ['engine_scored', 'round_totals', 'totals'] as const;
 
 /** The view's statement as a table filled from the same query (a CTAS binds in `main`). */
 function asTable(s: Statement): Statement {
@@ -54,7 +55,7 @@ export function compileScoring(opts: ScoringOptions): CompiledScoring {
   const formulas = compileFormulas(opts.formulas ?? []);
   const notCompiled = text(template(opts.lang, 'engine.formula.not_compiled'));
   const materialise = opts.materialise ?? !opts.schema;
-  // Materialised, the totals read the `scores` table: the scoring chain runs once, not per result.
+  // Materialised, the totals read the `engine_scored` table: the scoring chain runs once, not per result.
   const statements = [
     ...MACROS,
     ...inputViews(opts.inputs),

@@ -17,17 +17,16 @@ export const TOTAL_COLUMNS = [
 ] as const;
 
 /**
- * The scored items totals read: the view `engine_scores` (its rule column `rule_code`), or, where
- * the results are materialised (compile.ts), the table `scores` (column `rule`), so the whole
- * scoring runs once per data change.
+ * The scored items totals read: the view `engine_scores`, or, where the results are materialised
+ * (compile.ts), the table `engine_scored`, so the whole scoring runs once per data change.
  */
 export interface ScoredItems {
-  readonly relation: 'engine_scores' | 'scores';
-  readonly rule: 'rule_code' | 'rule';
+  readonly relation: 'engine_scores' | 'engine_scored';
+  readonly rule: 'rule_code';
 }
 
 export const ENGINE_SCORES: ScoredItems = { relation: 'engine_scores', rule: 'rule_code' };
-export const SCORES_TABLE: ScoredItems = { relation: 'scores', rule: 'rule' };
+export const SCORES_TABLE: ScoredItems = { relation: 'engine_scored', rule: 'rule_code' };
 
 /**
  * Per unit and round (bonus items: round NULL): the round's total, the bonus claimed, and the

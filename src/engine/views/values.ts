@@ -25,6 +25,12 @@ export function formulaValueSql(formulas: readonly CompiledFormula[]): Sql {
   return arms.length === 0 ? 'CAST(NULL AS DECIMAL(18,4))' : caseWhen(arms);
 }
 
+/** The kind of a target's text: 'formula', 'number', 'range' or 'text'; NULL without a target. */
+export const targetKindSql = (x: Sql): Sql => `CASE WHEN ${x} LIKE '=%' THEN 'formula'
+         WHEN TRY_CAST(${x} AS DECIMAL(18,4)) IS NOT NULL THEN 'number'
+         WHEN regexp_matches(${x}, ${RANGE}) THEN 'range'
+         WHEN ${x} IS NOT NULL THEN 'text' END`;
+
 /**
  * engine_prepared: the item rows typed (target kind and value, actual, level weight, measure),
  * then the display text and every rule's intermediate quantities, each computed once.
@@ -54,10 +60,7 @@ SELECT i.*,
   lv.weight AS level_weight
 FROM (
   SELECT *,
-    CASE WHEN target_text LIKE '=%' THEN 'formula'
-         WHEN TRY_CAST(target_text AS DECIMAL(18,4)) IS NOT NULL THEN 'number'
-         WHEN regexp_matches(target_text, ${RANGE}) THEN 'range'
-         WHEN target_text IS NOT NULL THEN 'text' END AS target_kind,
+    ${targetKindSql('target_text')} AS target_kind,
     CASE WHEN rule_code = 'level' THEN engine_norm(actual_text) END AS level_key
   FROM engine_items
 ) i

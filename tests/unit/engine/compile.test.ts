@@ -53,8 +53,11 @@ describe('compileScoring', () => {
       expect(kindOf({ lang: 'zh-CN', schema: 'scenario' }, name), name).toBe('VIEW');
     }
     const totals = compileScoring({ lang: 'zh-CN' }).statements.find((s) => s.name === 'totals')!.sql;
-    expect(totals).toContain('FROM scores');
+    expect(totals).toContain('FROM engine_scored');
     expect(totals).not.toContain('engine_scores');
+    // The sentences are written when `scores` is read, from the stored item, never stored.
+    expect(kindOf({ lang: 'zh-CN' }, 'scores')).toBe('VIEW');
+    expect(compileScoring({ lang: 'zh-CN' }).statements.find((s) => s.name === 'scores')!.sql).toContain('FROM engine_scored s');
   });
 
   it('formula text never reaches the SQL: only numbers re-written from the parsed tree', () => {
