@@ -4,7 +4,9 @@
 // a scenario's overrides touch are read through an overriding query.
 import type { Database } from '../db/types';
 import { applyScoring, type CompiledScoring } from '../engine';
+import { createByYears, SLICE_ROWS } from '../engine/apply';
 import { ident } from '../db/sql';
+import { SCORED_COLUMNS } from '../engine/views/scores';
 import type { Lang } from '../i18n/types';
 import { scenarioInputs } from './inputs';
 import { expandQuota } from './quota';
@@ -104,6 +106,14 @@ const FROZEN_ROUNDS = 'main.scenario_unit_rounds';
 const UNIT_ROUNDS_CTE = /WITH unit_rounds AS \(\n\s*([\s\S]*?\bFROM engine_scores\s+GROUP BY year, unit, round)\n\),/;
 
 /**
+ * The columns of a scenario's scored items: what `engine_scored` keeps (its `scores` and totals
+ * read those), what the compare reads (category) and what goal seek reads. Frozen with every
+ * column, the items' display text and each rule's quantities ran DuckDB out of memory at province
+ * scale (3.1 GiB in the browser).
+ */
+const KEPT = [...new Set([...SCORED_COLUMNS, 'category', 'target_kind', 'low', 'high', 'levels'])].join(', ');
+
+/**
  * Indicators whose targets the scenario moves now (the overrides table, read live), or moved when
  * its shape was built: only their items can score differently from the frozen scores.
  */
@@ -123,7 +133,10 @@ async function freeze(db: Database, compiled: CompiledScoring): Promise<void> {
   await db.exec(statement('engine_items').replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
   // Kept in indicator order: the join with the touched indicators then skips whole row groups
   // (DuckDB pushes the join's min/max into the scan), so a step reads one indicator's rows.
-  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN} AS SELECT * FROM ${S}.engine_items_full ORDER BY indicator`);
+  // Filled a few years at a time, like the base (engine/apply.ts): in one statement at province
+  // scale DuckDB ran out of memory in the browser.
+  const byYears = (table: string, body: string) => createByYears(db, table, body, SLICE_ROWS, `${S}.engine_results`);
+  await byYears(FROZEN, `SELECT * EXCLUDE (method, office, description) FROM ${S}.engine_items_full ORDER BY indicator`);
   await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_TOUCHED} (indicator VARCHAR)`);
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${TOUCHED}`);
   const items = (touchedOnly: boolean) => `CREATE OR REPLACE VIEW ${S}.engine_items AS
@@ -135,15 +148,17 @@ LEFT JOIN ${S}.engine_target_text everyone ON everyone.year = i.year AND everyon
   }`;
   // Every item scored once with the overrides as they are now; then only the touched ones.
   await db.exec(items(false));
+  // Made again over the narrower items: a DuckDB view keeps the columns it was created with.
+  await db.exec(statement('engine_prepared'));
   await db.exec(statement('engine_scores'));
-  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_SCORES} AS SELECT * FROM ${S}.engine_scores ORDER BY indicator`);
+  await byYears(FROZEN_SCORES, `SELECT ${KEPT} FROM ${S}.engine_scores ORDER BY indicator`);
   await db.exec(`INSERT INTO ${FROZEN_TOUCHED} SELECT DISTINCT indicator FROM ${S}.engine_touched`);
   await db.exec(items(true));
   await db.exec(statement('engine_scores').replace(`${S}.engine_scores AS`, `${S}.engine_scores_touched AS`));
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_scores AS
 SELECT f.* FROM ${FROZEN_SCORES} f ANTI JOIN ${S}.engine_touched t ON t.indicator = f.indicator
 UNION ALL
-SELECT * FROM ${S}.engine_scores_touched`);
+SELECT ${KEPT} FROM ${S}.engine_scores_touched`);
   await freezeRounds(db, statement('totals'), statement('round_totals'));
 }
 
