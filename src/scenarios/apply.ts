@@ -48,6 +48,8 @@ export interface ScenarioOptions {
   readonly lang: Lang;
   /** The base data it is laid over: the base snapshots are rebuilt when it moves. */
   readonly stamp: unknown;
+  /** Result rows per slice when the scenario's items are frozen (engine/apply.ts SLICE_ROWS). */
+  readonly sliceRows?: number;
 }
 
 /** One scenario at a time per database: the schema `scenario` holds one. */
@@ -128,14 +130,14 @@ UNION SELECT indicator FROM ${FROZEN_TOUCHED}`;
  * `scenario.engine_scores` is the frozen scores of every other indicator beside those re-scored:
  * a slider step re-runs the rules on one indicator's items, not on the whole workspace.
  */
-async function freeze(db: Database, compiled: CompiledScoring): Promise<void> {
+async function freeze(db: Database, compiled: CompiledScoring, sliceRows = SLICE_ROWS): Promise<void> {
   const statement = (name: string) => compiled.statements.find((st) => st.name === name)!.sql;
   await db.exec(statement('engine_items').replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
   // Kept in indicator order: the join with the touched indicators then skips whole row groups
   // (DuckDB pushes the join's min/max into the scan), so a step reads one indicator's rows.
   // Filled a few years at a time, like the base (engine/apply.ts): in one statement at province
   // scale DuckDB ran out of memory in the browser.
-  const byYears = (table: string, body: string) => createByYears(db, table, body, SLICE_ROWS, `${S}.engine_results`);
+  const byYears = (table: string, body: string) => createByYears(db, table, body, sliceRows, SCENARIO_SCHEMA);
   await byYears(FROZEN, `SELECT * EXCLUDE (method, office, description) FROM ${S}.engine_items_full ORDER BY indicator`);
   await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_TOUCHED} (indicator VARCHAR)`);
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${TOUCHED}`);
@@ -201,7 +203,7 @@ async function apply(db: Database, scenario: Scenario, opts: ScenarioOptions): P
   shapes.delete(db);
   const kinds = new Set(scenario.overrides.map((o) => o.kind));
   const compiled = await applyScoring(db, { lang: opts.lang, inputs: scenarioInputs(kinds), schema: SCENARIO_SCHEMA });
-  await freeze(db, compiled);
+  await freeze(db, compiled, opts.sliceRows);
   shapes.set(db, { shape, compiled });
   return compiled;
 }

@@ -4,8 +4,10 @@ import type { Statement } from '../statement';
 import { DEFAULT_ROUND } from '../../schema/tables';
 import { text } from '../sql';
 
-const TRIMMED_RESULTS = `SELECT year, unit, indicator, round, nullif(trim(actual), '') AS actual, nullif(trim(note), '') AS note, source, source_row
-  FROM engine_results`;
+/** Results of the years being scored (engine_slice_years), or of the year before them (`prev`). */
+const trimmedResults = (yearAfter = false): string => `SELECT year, unit, indicator, round, nullif(trim(actual), '') AS actual, nullif(trim(note), '') AS note, source, source_row
+  FROM engine_results WHERE year${yearAfter ? ' + 1' : ''} IN (SELECT year FROM engine_slice_years)`;
+const TRIMMED_RESULTS = trimmedResults();
 
 /** The same result key in `d` as in `r`, NULLs alike (GROUP BY puts NULL keys in one group). */
 const SAME_KEY = ['year', 'unit', 'indicator', 'round'].map((k) => `d.${k} IS NOT DISTINCT FROM r.${k}`).join(' AND ');
@@ -29,7 +31,7 @@ export function itemViews(): Statement[] {
       sql: `CREATE OR REPLACE VIEW engine_target_text AS
 SELECT year, unit, indicator, ${first('target')} AS target, count(DISTINCT target) AS variants
 FROM (SELECT year, unit, indicator, nullif(trim(target), '') AS target, source, source_row FROM engine_targets)
-WHERE target IS NOT NULL AND year IS NOT NULL AND indicator IS NOT NULL
+WHERE target IS NOT NULL AND year IN (SELECT year FROM engine_slice_years) AND indicator IS NOT NULL
 GROUP BY year, unit, indicator`,
     },
     {
@@ -74,7 +76,7 @@ GROUP BY year, unit, indicator`,
       sql: `CREATE OR REPLACE VIEW engine_prev AS
 SELECT r.year + 1 AS year, r.unit, r.indicator,
   first(TRY_CAST(r.actual AS DECIMAL(18,4)) ORDER BY rd.ord DESC NULLS LAST, r.source, r.source_row) AS prev
-FROM (${TRIMMED_RESULTS}) r
+FROM (${trimmedResults(true)}) r
 LEFT JOIN engine_rounds rd ON rd.round = r.round
 WHERE r.actual IS NOT NULL
   AND (r.round = ${text(DEFAULT_ROUND)} OR NOT EXISTS (SELECT 1 FROM engine_results WHERE round = ${text(DEFAULT_ROUND)}))

@@ -16,6 +16,19 @@ export function planViews(): Statement[] {
 SELECT DISTINCT year FROM engine_results WHERE year IS NOT NULL`,
     },
     {
+      // The years being scored now: every year, or while a large workspace is scored a few years
+      // at a time (apply.ts createByYears), the slice's. The plan and the item inputs read these,
+      // so a slice reads and joins only its own years' rows.
+      name: 'engine_slice',
+      sql: `CREATE OR REPLACE TABLE engine_slice AS SELECT CAST(NULL AS INTEGER) AS lo, CAST(NULL AS INTEGER) AS hi`,
+    },
+    {
+      name: 'engine_slice_years',
+      sql: `CREATE OR REPLACE VIEW engine_slice_years AS
+SELECT y.year FROM engine_years y, engine_slice s
+WHERE (s.lo IS NULL OR y.year >= s.lo) AND (s.hi IS NULL OR y.year <= s.hi)`,
+    },
+    {
       name: 'engine_unit_list',
       sql: `CREATE OR REPLACE VIEW engine_unit_list AS
 SELECT unit, first(kind ORDER BY ord) AS kind, first(population ORDER BY ord) AS population, min(ord) AS ord
@@ -66,7 +79,7 @@ QUALIFY row_number() OVER (PARTITION BY rubric_source, rubric_row, level ORDER B
       sql: `CREATE OR REPLACE VIEW engine_plan AS
 WITH chosen AS (
   SELECT y.year, k.kind AS unit_kind, r.*
-  FROM engine_years y
+  FROM engine_slice_years y
   CROSS JOIN (SELECT DISTINCT kind FROM engine_unit_list) k
   JOIN engine_rubric_rows r
     ON (r.rubric_year IS NULL OR r.rubric_year = y.year) AND (r.rubric_kind IS NULL OR r.rubric_kind = k.kind)

@@ -94,6 +94,7 @@ describe('applyScoring', () => {
       'engine_grades',
       'engine_rounds',
       'engine_scored',
+      'engine_slice',
     ]);
   });
 
@@ -137,7 +138,8 @@ describe('applyScoring', () => {
 describe('scores filled a few years at a time (large data)', () => {
   const YEARS: Workspace = {
     ...BASE,
-    targets: [2017, 2018, 2019].map((year) => ({ year, indicator: '出生政策符合率', target: '99' })),
+    // 2018 and 2019 read the year before (上年), which a slice of one year does not score.
+    targets: [2017, 2018, 2019].map((year) => ({ year, indicator: '出生政策符合率', target: year === 2017 ? '99' : '=上年 + 0.2' })),
     results: [2017, 2018, 2019].flatMap((year, i) => [
       { year, unit: '春江镇', indicator: '出生政策符合率', actual: String(98 + i * 0.5) },
       { year, unit: '孟河镇', indicator: '出生政策符合率', actual: '99' },
@@ -165,5 +167,9 @@ describe('scores filled a few years at a time (large data)', () => {
     expect(await query(sliced, all)).toEqual(await query(whole, all));
     expect(await query(sliced, all)).toHaveLength(3 * 2 * 2);
     expect(await totalRows(sliced)).toEqual(await totalRows(whole));
+    const targets = await query(sliced, `SELECT year, target FROM scores WHERE unit = '春江镇' AND indicator = '出生政策符合率' ORDER BY year`);
+    expect(targets).toEqual([{ year: 2017, target: '99' }, { year: 2018, target: '98.2' }, { year: 2019, target: '98.7' }]);
+    // Every year is read again once the slices are done.
+    expect(await query(sliced, 'SELECT lo, hi FROM engine_slice')).toEqual([{ lo: null, hi: null }]);
   });
 });

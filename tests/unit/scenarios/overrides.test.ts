@@ -155,6 +155,30 @@ describe('the slider path', () => {
   });
 });
 
+describe('a large scenario is frozen a few years at a time', () => {
+  it('year by year it scores as in one statement, a planned year and last year\'s results included', async () => {
+    const db = await demoDb();
+    const { applyScenario } = await import('../../../src/scenarios');
+    const read = async () => ({
+      scores: await rows(db, 'SELECT year, unit, indicator, round, target_text, score, flag FROM scenario.engine_scores ORDER BY ALL'),
+      explained: await rows(db, `SELECT year, unit, indicator, round, explanation FROM scenario.scores WHERE unit = '礼嘉镇' ORDER BY ALL`),
+      totals: await rows(db, 'SELECT year, unit, total, grade, rank FROM scenario.totals ORDER BY year, unit'),
+    });
+    const s = {
+      id: 'y',
+      name: 'y',
+      note: '',
+      overrides: [{ kind: 'target_shift', indicator: '出生政策符合率', delta: -1 }, { kind: 'plan', year: 2020, from: 2019 }] as Override[],
+    };
+    await applyScenario(db, s, { lang: 'zh-CN', stamp: 'whole' });
+    const whole = await read();
+    await applyScenario(db, s, { lang: 'zh-CN', stamp: 'sliced', sliceRows: 1 });
+    expect(await read()).toEqual(whole);
+    expect(whole.totals.some((r) => r['year'] === 2020)).toBe(true);
+    expect(await rows(db, 'SELECT lo, hi FROM scenario.engine_slice')).toEqual([{ lo: null, hi: null }]);
+  });
+});
+
 describe('the slider path re-scores only the indicators targets touch', () => {
   it('another indicator shifted, then the first let go: every item scores as a fresh apply does', async () => {
     const db = await demoDb();
