@@ -4,9 +4,17 @@ import type { Statement } from '../statement';
 import { DEFAULT_ROUND } from '../../schema/tables';
 import { text } from '../sql';
 
-/** Results of the years being scored (engine_slice_years), or of the year before them (`prev`). */
+/**
+ * `year` within the slice being scored (engine_slice; open bounds when there is none). Compared
+ * with the bounds, not the slice's list of years: that list is read from the results, which a
+ * scenario's slider step would otherwise scan again.
+ */
+const inSlice = (year: string): string =>
+  `${year} BETWEEN coalesce((SELECT lo FROM engine_slice), ${year}) AND coalesce((SELECT hi FROM engine_slice), ${year})`;
+
+/** Results of the years being scored, or of the year before them (`prev`). */
 const trimmedResults = (yearAfter = false): string => `SELECT year, unit, indicator, round, nullif(trim(actual), '') AS actual, nullif(trim(note), '') AS note, source, source_row
-  FROM engine_results WHERE year${yearAfter ? ' + 1' : ''} IN (SELECT year FROM engine_slice_years)`;
+  FROM engine_results WHERE ${inSlice(yearAfter ? 'year + 1' : 'year')}`;
 const TRIMMED_RESULTS = trimmedResults();
 
 /** The same result key in `d` as in `r`, NULLs alike (GROUP BY puts NULL keys in one group). */
@@ -31,7 +39,7 @@ export function itemViews(): Statement[] {
       sql: `CREATE OR REPLACE VIEW engine_target_text AS
 SELECT year, unit, indicator, ${first('target')} AS target, count(DISTINCT target) AS variants
 FROM (SELECT year, unit, indicator, nullif(trim(target), '') AS target, source, source_row FROM engine_targets)
-WHERE target IS NOT NULL AND year IN (SELECT year FROM engine_slice_years) AND indicator IS NOT NULL
+WHERE target IS NOT NULL AND ${inSlice('year')} AND indicator IS NOT NULL
 GROUP BY year, unit, indicator`,
     },
     {
