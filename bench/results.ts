@@ -38,7 +38,7 @@ export function summaryOf(cold: ColdStart | null, perScale: Partial<Record<Scale
     returningBoard: cold.returning.map((r) => r.board),
     returningReady: cold.returning.map((r) => r.ready),
   };
-  return summarise(c, figures, agrees);
+  return { ...summarise(c, figures, agrees), share_bytes: cold?.shareBytes ?? null };
 }
 
 export function writeResults(
