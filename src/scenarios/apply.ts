@@ -27,9 +27,9 @@ const built = new WeakMap<Database, unknown>();
 export async function snapshotBase(db: Database, stamp: unknown): Promise<void> {
   if (built.has(db) && built.get(db) === stamp) return;
   built.delete(db);
-  // The base results are tables computed once per data change (engine/compile.ts): copying the
-  // columns the compare reads costs a scan, not another run of the scoring chain.
-  await db.exec(`CREATE OR REPLACE TABLE ${BASE_TABLES.scores} AS SELECT year, unit, indicator, round, score FROM main.scores`);
+  // The base's scored items are a table computed once per data change (engine/compile.ts):
+  // copying the columns the compare reads costs a scan, not another run of the scoring chain.
+  await db.exec(`CREATE OR REPLACE TABLE ${BASE_TABLES.scores} AS SELECT year, unit, indicator, round, score FROM main.engine_scored`);
   await db.exec(`CREATE OR REPLACE TABLE ${BASE_TABLES.totals} AS SELECT * FROM main.totals`);
   built.set(db, stamp);
 }

@@ -96,21 +96,26 @@ vetoed AS (
   FROM bottom
 ),
 published AS (
-  SELECT *, CASE WHEN vetoed AND veto = 'zero' THEN CAST(0 AS DECIMAL(18,2)) ELSE total END AS published,
-    year - row_number() OVER (PARTITION BY unit, vetoed ORDER BY year) AS run
+  SELECT *, CASE WHEN vetoed AND veto = 'zero' THEN CAST(0 AS DECIMAL(18,2)) ELSE total END AS published
   FROM vetoed
+),
+-- veto_streak: consecutive calendar years vetoed up to this one (连续两年否决, seed 003), counted
+-- over the vetoed unit-years only: windows over every unit-year cost a what-if step 0.1 s at
+-- province scale, for the few units ever vetoed.
+streaks AS (
+  SELECT year, unit, CAST(row_number() OVER (PARTITION BY unit, run ORDER BY year) AS INTEGER) AS veto_streak
+  FROM (SELECT year, unit, year - row_number() OVER (PARTITION BY unit ORDER BY year) AS run FROM vetoed WHERE vetoed)
 )
--- Vetoed units rank after all others (A 95, B 90 vetoed, C 85 → A 1, C 2, B 3); ties share a
--- rank. veto_streak: consecutive calendar years vetoed up to this one (连续两年否决, seed 003).
-SELECT year, unit, kind, base, bonus, published AS total,
+-- Vetoed units rank after all others (A 95, B 90 vetoed, C 85 → A 1, C 2, B 3); ties share a rank.
+SELECT p.year, p.unit, kind, base, bonus, published AS total,
   CASE WHEN vetoed THEN ${text(template(lang, 'engine.grade.vetoed'))}
        ELSE (SELECT arg_min(g.grade, g.ord) FROM engine_grades g
              WHERE g.bound IS NULL OR (g.strict AND total > g.bound) OR (NOT g.strict AND total >= g.bound)) END AS grade,
-  CAST(rank() OVER (PARTITION BY year, rank_group ORDER BY vetoed, published DESC) AS INTEGER) AS rank,
+  CAST(rank() OVER (PARTITION BY p.year, rank_group ORDER BY vetoed, published DESC) AS INTEGER) AS rank,
   vetoed, veto_reason,
-  CAST(CASE WHEN vetoed THEN row_number() OVER (PARTITION BY unit, vetoed, run ORDER BY year) ELSE 0 END AS INTEGER) AS veto_streak,
+  coalesce(st.veto_streak, 0) AS veto_streak,
   bonus_claimed, missed, unit_ord
-FROM published`,
+FROM published p LEFT JOIN streaks st ON st.year = p.year AND st.unit = p.unit`,
     },
   ];
 }

@@ -114,4 +114,16 @@ describe('vetoes (一票否决)', () => {
       { year: 2019, unit: 'A', veto_streak: 1 },
     ]);
   });
+
+  it('a year without a veto ends the streak: vetoed again, it counts from 1', async () => {
+    const db = await scored(
+      workspace({ A: ['90', '99'], B: ['80', '99'] }, [2016, 2017, 2018, 2019], [], [
+        { year: 2016, unit: 'B' },
+        { year: 2017, unit: 'B' },
+        { year: 2019, unit: 'B' },
+      ]),
+    );
+    const b = (await totalRows(db, 'year, unit, veto_streak')).filter((r) => r['unit'] === 'B');
+    expect(b.map((r) => r['veto_streak'])).toEqual([1, 2, 0, 1]);
+  });
 });
