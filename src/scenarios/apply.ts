@@ -10,16 +10,12 @@ import { SCORED_COLUMNS } from '../engine/views/scores';
 import type { Lang } from '../i18n/types';
 import { scenarioInputs } from './inputs';
 import { expandQuota } from './quota';
-import { loadOverrides, overrideRow, OVERRIDES_TABLE, type OverrideRow } from './table';
+import { BASE_TABLES, loadOverrides, overrideRow, OVERRIDES_TABLE, type OverrideRow } from './table';
 import type { Override, Scenario } from './types';
 
 export const SCENARIO_SCHEMA = 'scenario';
 
-/** Base snapshots the compare reads: the base scores and totals, rebuilt after each data change. */
-export const BASE_TABLES = {
-  scores: 'main.scenario_base_scores',
-  totals: 'main.scenario_base_totals',
-} as const;
+export { BASE_TABLES };
 
 const built = new WeakMap<Database, unknown>();
 
@@ -31,6 +27,7 @@ export async function snapshotBase(db: Database, stamp: unknown): Promise<void> 
   // copying the columns the compare reads costs a scan, not another run of the scoring chain.
   await db.exec(`CREATE OR REPLACE TABLE ${BASE_TABLES.scores} AS SELECT year, unit, indicator, round, score FROM main.engine_scored`);
   await db.exec(`CREATE OR REPLACE TABLE ${BASE_TABLES.totals} AS SELECT * FROM main.totals`);
+  await db.exec(`CREATE OR REPLACE TABLE ${BASE_TABLES.years} AS SELECT DISTINCT year FROM main.targets UNION SELECT DISTINCT year FROM main.results`);
   built.set(db, stamp);
 }
 
@@ -102,6 +99,8 @@ const FROZEN = 'main.scenario_items';
 /** The scenario's scored items when its shape was last built, and the indicators its targets touched then. */
 const FROZEN_SCORES = 'main.scenario_scores';
 const FROZEN_TOUCHED = 'main.scenario_touched';
+/** The years of the scenario's results when its shape was built. */
+const FROZEN_YEARS = 'main.scenario_years';
 /** Per unit and round, the scenario's totals when its shape was last built. */
 const FROZEN_ROUNDS = 'main.scenario_unit_rounds';
 /** The engine's per-unit-and-round step inside `totals` (engine/views/totals.ts), read from engine_scores. */
@@ -132,6 +131,11 @@ UNION SELECT indicator FROM ${FROZEN_TOUCHED}`;
  */
 async function freeze(db: Database, compiled: CompiledScoring, sliceRows = SLICE_ROWS): Promise<void> {
   const statement = (name: string) => compiled.statements.find((st) => st.name === name)!.sql;
+  // Within a shape the results do not change (overrides of actuals and plans make a new shape),
+  // so neither do their years: read once here, not by a scan of every result at each step.
+  await db.exec(statement('engine_years'));
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_YEARS} AS SELECT year FROM ${S}.engine_years`);
+  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_years AS SELECT year FROM ${FROZEN_YEARS}`);
   await db.exec(statement('engine_items').replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
   // Kept in indicator order: the join with the touched indicators then skips whole row groups
   // (DuckDB pushes the join's min/max into the scan), so a step reads one indicator's rows.

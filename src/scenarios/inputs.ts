@@ -5,7 +5,7 @@ import { INPUT_TABLES, type InputQueries } from '../engine';
 import { SETTINGS, type SettingName } from '../engine/views/settings';
 import { text } from '../engine/sql';
 import { DEFAULT_ROUND, type TableName } from '../schema/tables';
-import { OVERRIDES_TABLE } from './table';
+import { BASE_TABLES, OVERRIDES_TABLE } from './table';
 import { OVERRIDE_KINDS, type OverrideKind } from './types';
 
 const O = `main.${OVERRIDES_TABLE}`;
@@ -29,7 +29,7 @@ const TARGETS = `WITH replaced AS (
     ON o.indicator = t.indicator AND ${ANY_YEAR('o', 't')} AND (o.kind = 'target_all' OR o.unit = t.unit)
   UNION ALL
   SELECT coalesce(o.year, y.year), CASE WHEN o.kind = 'target' THEN o.unit END, o.indicator, o.value, ${SOURCE}, o.seq
-  FROM ${O} o LEFT JOIN (SELECT DISTINCT year FROM main.targets UNION SELECT DISTINCT year FROM main.results) y ON o.year IS NULL
+  FROM ${O} o LEFT JOIN ${BASE_TABLES.years} y ON o.year IS NULL
   WHERE o.kind IN ('target', 'target_all')
   QUALIFY row_number() OVER (PARTITION BY coalesce(o.year, y.year), CASE WHEN o.kind = 'target' THEN o.unit END, o.indicator
                              ORDER BY o.seq DESC) = 1

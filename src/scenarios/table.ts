@@ -5,6 +5,14 @@ import { Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Dat
 import type { Database } from '../db/types';
 import type { Override } from './types';
 
+/** Base snapshots the compare reads: the base scores and totals, rebuilt after each data change. */
+export const BASE_TABLES = {
+  scores: 'main.scenario_base_scores',
+  totals: 'main.scenario_base_totals',
+  /** The years of the base's targets and results, where an override for every year applies. */
+  years: 'main.scenario_base_years',
+} as const;
+
 export const OVERRIDES_TABLE = 'scenario_overrides';
 const STAGE = '_stage_scenario_overrides';
 

@@ -176,6 +176,12 @@ describe('a large scenario is frozen a few years at a time', () => {
     expect(await read()).toEqual(whole);
     expect(whole.totals.some((r) => r['year'] === 2020)).toBe(true);
     expect(await rows(db, 'SELECT lo, hi FROM scenario.engine_slice')).toEqual([{ lo: null, hi: null }]);
+    // The years are read once per shape: another planned year (the same SQL), then none.
+    await applyScenario(db, { ...s, overrides: [s.overrides[0]!, { kind: 'plan', year: 2021, from: 2019 }] }, { lang: 'zh-CN', stamp: 'sliced', sliceRows: 1 });
+    const planned = (await rows(db, 'SELECT DISTINCT year FROM scenario.totals WHERE year > 2019 ORDER BY year')).map((r) => r['year']);
+    expect(planned).toEqual([2021]);
+    await applyScenario(db, { ...s, overrides: s.overrides.slice(0, 1) }, { lang: 'zh-CN', stamp: 'sliced', sliceRows: 1 });
+    expect(await rows(db, 'SELECT DISTINCT year FROM scenario.totals ORDER BY year')).toEqual(await rows(db, 'SELECT DISTINCT year FROM main.totals ORDER BY year'));
   });
 });
 
