@@ -3,14 +3,7 @@
 import type { Statement } from '../statement';
 import { DEFAULT_ROUND } from '../../schema/tables';
 import { text } from '../sql';
-
-/**
- * `year` within the slice being scored (engine_slice; open bounds when there is none). Compared
- * with the bounds, not the slice's list of years: that list is read from the results, which a
- * scenario's slider step would otherwise scan again.
- */
-const inSlice = (year: string): string =>
-  `${year} BETWEEN coalesce((SELECT lo FROM engine_slice), ${year}) AND coalesce((SELECT hi FROM engine_slice), ${year})`;
+import { inSlice } from './plan';
 
 /** Results of the years being scored, or of the year before them (`prev`). */
 const trimmedResults = (yearAfter = false): string => `SELECT year, unit, indicator, round, nullif(trim(actual), '') AS actual, nullif(trim(note), '') AS note, source, source_row

@@ -6,6 +6,14 @@ import { listParts } from './settings';
 import { MEASURE_SQL } from './measure';
 import type { Statement } from '../statement';
 
+/**
+ * `year` within the slice being scored (engine_slice; open bounds when there is none). Compared
+ * with the bounds, not a list of the slice's years: that list is read from the results, which a
+ * scenario's slider step would otherwise scan again.
+ */
+export const inSlice = (year: string): string =>
+  `${year} BETWEEN coalesce((SELECT lo FROM engine_slice), ${year}) AND coalesce((SELECT hi FROM engine_slice), ${year})`;
+
 const LEVEL = `'^(.+?)\\s*[=:＝：]\\s*(-?[0-9]+(\\.[0-9]+)?)$'`;
 
 export function planViews(): Statement[] {
@@ -16,17 +24,11 @@ export function planViews(): Statement[] {
 SELECT DISTINCT year FROM engine_results WHERE year IS NOT NULL`,
     },
     {
-      // The years being scored now: every year, or while a large workspace is scored a few years
-      // at a time (apply.ts createByYears), the slice's. The plan and the item inputs read these,
-      // so a slice reads and joins only its own years' rows.
+      // The years being scored now: every year (NULL bounds), or while a large workspace is scored
+      // a few years at a time (apply.ts createByYears), the slice's first and last. The plan and
+      // the item inputs read only those years (inSlice), so a slice joins only its own rows.
       name: 'engine_slice',
       sql: `CREATE OR REPLACE TABLE engine_slice AS SELECT CAST(NULL AS INTEGER) AS lo, CAST(NULL AS INTEGER) AS hi`,
-    },
-    {
-      name: 'engine_slice_years',
-      sql: `CREATE OR REPLACE VIEW engine_slice_years AS
-SELECT y.year FROM engine_years y, engine_slice s
-WHERE (s.lo IS NULL OR y.year >= s.lo) AND (s.hi IS NULL OR y.year <= s.hi)`,
     },
     {
       name: 'engine_unit_list',
@@ -79,7 +81,7 @@ QUALIFY row_number() OVER (PARTITION BY rubric_source, rubric_row, level ORDER B
       sql: `CREATE OR REPLACE VIEW engine_plan AS
 WITH chosen AS (
   SELECT y.year, k.kind AS unit_kind, r.*
-  FROM engine_slice_years y
+  FROM (SELECT year FROM engine_years WHERE ${inSlice('year')}) y
   CROSS JOIN (SELECT DISTINCT kind FROM engine_unit_list) k
   JOIN engine_rubric_rows r
     ON (r.rubric_year IS NULL OR r.rubric_year = y.year) AND (r.rubric_kind IS NULL OR r.rubric_kind = k.kind)

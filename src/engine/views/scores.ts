@@ -74,11 +74,11 @@ SELECT year, unit, kind, indicator, category, track, round, weight,
   ${explanationSql(lang, RULES, R, 'flag', 'score')} AS explanation,
   note, formula, result_source AS source, result_row AS source_row, rubric_source, rubric_row, unit_ord, round_ord
 FROM (SELECT *, ${shown.join(', ')} FROM (
-  SELECT s.*, ${RUBRIC_COLUMNS.map((c) => `r.${c}`).join(', ')}, u.kind, u.population, ${targetKindSql('s.target_text')} AS target_kind,
-    CASE WHEN ${targetKindSql('s.target_text')} = 'formula' THEN s.target_text END AS formula
-  FROM engine_scored s
-  LEFT JOIN engine_rubric_rows r ON r.rubric_source IS NOT DISTINCT FROM s.rubric_source AND r.rubric_row IS NOT DISTINCT FROM s.rubric_row
-  LEFT JOIN engine_unit_list u ON u.unit = s.unit))`,
+  SELECT *, CASE WHEN target_kind = 'formula' THEN target_text END AS formula FROM (
+    SELECT s.*, ${RUBRIC_COLUMNS.map((c) => `r.${c}`).join(', ')}, u.kind, u.population, ${targetKindSql('s.target_text')} AS target_kind
+    FROM engine_scored s
+    LEFT JOIN engine_rubric_rows r ON r.rubric_source IS NOT DISTINCT FROM s.rubric_source AND r.rubric_row IS NOT DISTINCT FROM s.rubric_row
+    LEFT JOIN engine_unit_list u ON u.unit = s.unit)))`,
     },
   ];
 }

@@ -20,27 +20,23 @@ export const TOTAL_COLUMNS = [
  * The scored items totals read: the view `engine_scores`, or, where the results are materialised
  * (compile.ts), the table `engine_scored`, so the whole scoring runs once per data change.
  */
-export interface ScoredItems {
-  readonly relation: 'engine_scores' | 'engine_scored';
-  readonly rule: 'rule_code';
-}
+export type ScoredItems = 'engine_scores' | 'engine_scored';
 
-export const ENGINE_SCORES: ScoredItems = { relation: 'engine_scores', rule: 'rule_code' };
-export const SCORES_TABLE: ScoredItems = { relation: 'engine_scored', rule: 'rule_code' };
+export const ENGINE_SCORES: ScoredItems = 'engine_scores';
+export const SCORES_TABLE: ScoredItems = 'engine_scored';
 
 /**
  * Per unit and round (bonus items: round NULL): the round's total, the bonus claimed, and the
  * target items missed — below full points, 缺报 included, 无目标 not (末位否决, seed 003 麻城).
  */
 export function unitRounds(from: ScoredItems = ENGINE_SCORES): string {
-  const rule = from.rule;
   return `SELECT year, unit, round, any_value(weight) AS weight, any_value(round_ord) AS round_ord,
-    CAST(coalesce(sum(score) FILTER (WHERE ${rule} IS DISTINCT FROM 'bonus'), 0) AS DECIMAL(18,4)) AS total,
-    CAST(coalesce(sum(score) FILTER (WHERE ${rule} = 'bonus'), 0) AS DECIMAL(18,4)) AS claimed,
-    count(*) FILTER (WHERE ${rule} IN (${list(TARGET_RULES)}) AND score < points
+    CAST(coalesce(sum(score) FILTER (WHERE rule_code IS DISTINCT FROM 'bonus'), 0) AS DECIMAL(18,4)) AS total,
+    CAST(coalesce(sum(score) FILTER (WHERE rule_code = 'bonus'), 0) AS DECIMAL(18,4)) AS claimed,
+    count(*) FILTER (WHERE rule_code IN (${list(TARGET_RULES)}) AND score < points
                        AND (flag IS NULL OR flag NOT IN (${list(TARGET_ABSENT_FLAGS)}))) AS missed,
     count(*) AS items, count(flag) AS flagged
-  FROM ${from.relation}
+  FROM ${from}
   GROUP BY year, unit, round`;
 }
 
