@@ -183,9 +183,11 @@ export class Session {
         for (const view of ['scenario', 'diff'] as const) await dropRelation(this.db, variantName(name, view));
       }
     }
-    return this.#request({
-      variants: this.#entries.flatMap((e) => (this.#effectiveView(e.cell) !== 'base' || (this.#shownView.get(e.id) ?? 'base') !== 'base' ? [e.id] : [])),
-    });
+    const variants = this.#entries.flatMap((e) => (this.#effectiveView(e.cell) !== 'base' || (this.#shownView.get(e.id) ?? 'base') !== 'base' ? [e.id] : []));
+    // Every cell shows the base: a slider step has nothing to run here (nor to measure the page
+    // for, which a request would, to see which stale cells are on screen).
+    if (variants.length === 0) return this.#draining ?? Promise.resolve();
+    return this.#request({ variants });
   }
 
   /** The view a cell shows now: sql results and charts follow the notebook's unless they say. */

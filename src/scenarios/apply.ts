@@ -7,6 +7,7 @@ import { applyScoring, type CompiledScoring } from '../engine';
 import { createByYears, SLICE_ROWS } from '../engine/apply';
 import { ident } from '../db/sql';
 import { SCORED_COLUMNS } from '../engine/views/scores';
+import { targetText } from '../engine/views/items';
 import type { Lang } from '../i18n/types';
 import { scenarioInputs } from './inputs';
 import { expandQuota } from './quota';
@@ -116,11 +117,16 @@ const KEPT = [...new Set([...SCORED_COLUMNS, 'category', 'target_kind', 'low', '
 
 /**
  * Indicators whose targets the scenario moves now (the overrides table, read live), or moved when
- * its shape was built: only their items can score differently from the frozen scores.
+ * its shape was built: only their items can score differently from the frozen scores. The
+ * indicators of a category are looked up only when the scenario scales a category.
  */
-const TOUCHED = `SELECT indicator FROM ${O} WHERE kind IN ('target', 'target_all', 'target_scale', 'target_shift') AND indicator IS NOT NULL
-UNION SELECT r.indicator FROM main.rubric r JOIN ${O} o ON o.kind = 'target_scale' AND o.indicator IS NULL AND r.category = o.category
+function touchedSql(kinds: ReadonlySet<Override['kind']>): string {
+  const byCategory = kinds.has('target_scale')
+    ? `\nUNION SELECT r.indicator FROM main.rubric r JOIN ${O} o ON o.kind = 'target_scale' AND o.indicator IS NULL AND r.category = o.category`
+    : '';
+  return `SELECT indicator FROM ${O} WHERE kind IN ('target', 'target_all', 'target_scale', 'target_shift') AND indicator IS NOT NULL${byCategory}
 UNION SELECT indicator FROM ${FROZEN_TOUCHED}`;
+}
 
 /**
  * Within one shape only targets move, and a target changes only its own items. So at each new
@@ -129,13 +135,14 @@ UNION SELECT indicator FROM ${FROZEN_TOUCHED}`;
  * `scenario.engine_scores` is the frozen scores of every other indicator beside those re-scored:
  * a slider step re-runs the rules on one indicator's items, not on the whole workspace.
  */
-async function freeze(db: Database, compiled: CompiledScoring, sliceRows = SLICE_ROWS): Promise<void> {
+async function freeze(db: Database, compiled: CompiledScoring, kinds: ReadonlySet<Override['kind']>, sliceRows = SLICE_ROWS): Promise<void> {
   const statement = (name: string) => compiled.statements.find((st) => st.name === name)!.sql;
   // Within a shape the results do not change (overrides of actuals and plans make a new shape),
   // so neither do their years: read once here, not by a scan of every result at each step.
   await db.exec(statement('engine_years'));
   await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_YEARS} AS SELECT year FROM ${S}.engine_years`);
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_years AS SELECT year FROM ${FROZEN_YEARS}`);
+  await pin(db, statement);
   await db.exec(statement('engine_items').replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
   // Kept in indicator order: the join with the touched indicators then skips whole row groups
   // (DuckDB pushes the join's min/max into the scan), so a step reads one indicator's rows.
@@ -144,13 +151,19 @@ async function freeze(db: Database, compiled: CompiledScoring, sliceRows = SLICE
   const byYears = (table: string, body: string) => createByYears(db, table, body, sliceRows, SCENARIO_SCHEMA);
   await byYears(FROZEN, `SELECT * EXCLUDE (method, office, description) FROM ${S}.engine_items_full ORDER BY indicator`);
   await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_TOUCHED} (indicator VARCHAR)`);
-  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${TOUCHED}`);
-  const items = (touchedOnly: boolean) => `CREATE OR REPLACE VIEW ${S}.engine_items AS
-SELECT i.* REPLACE (coalesce(own.target, everyone.target) AS target_text)
+  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${touchedSql(kinds)}`);
+  const withText = (texts: string, touched: string) => `SELECT i.* REPLACE (coalesce(own.target, everyone.target) AS target_text)
 FROM ${FROZEN} i
-LEFT JOIN ${S}.engine_target_text own ON own.year = i.year AND own.unit = i.unit AND own.indicator = i.indicator
-LEFT JOIN ${S}.engine_target_text everyone ON everyone.year = i.year AND everyone.unit IS NULL AND everyone.indicator = i.indicator${
-    touchedOnly ? `\nSEMI JOIN ${S}.engine_touched t ON t.indicator = i.indicator` : ''
+LEFT JOIN ${texts} own ON own.year = i.year AND own.unit = i.unit AND own.indicator = i.indicator
+LEFT JOIN ${texts} everyone ON everyone.year = i.year AND everyone.unit IS NULL AND everyone.indicator = i.indicator${touched}`;
+  // A step's items: the touched indicators and their target text, each worked out once.
+  const items = (touchedOnly: boolean) => `CREATE OR REPLACE VIEW ${S}.engine_items AS
+${
+    touchedOnly
+      ? `WITH touched AS MATERIALIZED (SELECT DISTINCT indicator FROM ${S}.engine_touched),
+texts AS MATERIALIZED (${targetText(`(SELECT * FROM ${S}.engine_targets SEMI JOIN touched USING (indicator))`, true)})
+${withText('texts', '\nSEMI JOIN touched t ON t.indicator = i.indicator')}`
+      : withText(`${S}.engine_target_text`, '')
   }`;
   // Every item scored once with the overrides as they are now; then only the touched ones.
   await db.exec(items(false));
@@ -166,6 +179,22 @@ SELECT f.* FROM ${FROZEN_SCORES} f ANTI JOIN ${S}.engine_touched t ON t.indicato
 UNION ALL
 SELECT ${KEPT} FROM ${S}.engine_scores_touched`);
   await freezeRounds(db, statement('totals'), statement('round_totals'));
+}
+
+/**
+ * Views that read no target, so do not change within a shape, read as tables at each step:
+ * each costs a step its whole plan (the units' list, for one, is a window and a NOT EXISTS).
+ */
+const PINNED = ['engine_unit_list', 'engine_listed_vetoes', 'engine_levels'] as const;
+
+async function pin(db: Database, statement: (name: string) => string): Promise<void> {
+  for (const name of PINNED) {
+    // Made again first: when the compiled views are the last shape's, applyScoring keeps the pin.
+    await db.exec(statement(name));
+    const table = `main.${ident(`scenario_pinned_${name}`)}`;
+    await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${S}.${name}`);
+    await db.exec(`CREATE OR REPLACE VIEW ${S}.${name} AS SELECT * FROM ${table}`);
+  }
 }
 
 /**
@@ -207,7 +236,7 @@ async function apply(db: Database, scenario: Scenario, opts: ScenarioOptions): P
   shapes.delete(db);
   const kinds = new Set(scenario.overrides.map((o) => o.kind));
   const compiled = await applyScoring(db, { lang: opts.lang, inputs: scenarioInputs(kinds), schema: SCENARIO_SCHEMA });
-  await freeze(db, compiled, opts.sliceRows);
+  await freeze(db, compiled, kinds, opts.sliceRows);
   shapes.set(db, { shape, compiled });
   return compiled;
 }

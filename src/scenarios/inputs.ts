@@ -21,10 +21,16 @@ const latest = (kind: string, key: string) =>
 /**
  * Targets: `target_all` replaces every row of its indicator, `target` a unit's row (adding one
  * when the unit had none); then `target_scale` (the latest one reaching the row) and the sum of
- * `target_shift`s move numeric targets. Words, ranges and formulas are left as they are.
+ * `target_shift`s move numeric targets. Words, ranges and formulas are left as they are. Only the
+ * steps for the kinds of override the scenario has are written: each costs a slider step its
+ * plan even when no row of its kind is there.
  */
-const TARGETS = `WITH replaced AS (
-  SELECT t.year, t.unit, t.indicator, t.target, t.source, t.source_row FROM main.targets t
+function targetsSql(kinds: ReadonlySet<OverrideKind>): string {
+  const replacing = kinds.has('target') || kinds.has('target_all') || kinds.has('quota');
+  const scaling = kinds.has('target_scale');
+  const moving = scaling || kinds.has('target_shift');
+  const replaced = replacing
+    ? `SELECT t.year, t.unit, t.indicator, t.target, t.source, t.source_row FROM main.targets t
   ANTI JOIN (SELECT year, unit, indicator, kind FROM ${O} WHERE kind IN ('target', 'target_all')) o
     ON o.indicator = t.indicator AND ${ANY_YEAR('o', 't')} AND (o.kind = 'target_all' OR o.unit = t.unit)
   UNION ALL
@@ -32,13 +38,20 @@ const TARGETS = `WITH replaced AS (
   FROM ${O} o LEFT JOIN ${BASE_TABLES.years} y ON o.year IS NULL
   WHERE o.kind IN ('target', 'target_all')
   QUALIFY row_number() OVER (PARTITION BY coalesce(o.year, y.year), CASE WHEN o.kind = 'target' THEN o.unit END, o.indicator
-                             ORDER BY o.seq DESC) = 1
-),
-moves AS (
-  SELECT coalesce(o.indicator, rb.indicator) AS indicator, o.year, o.kind, o.num, o.seq
+                             ORDER BY o.seq DESC) = 1`
+    : 'SELECT year, unit, indicator, target, source, source_row FROM main.targets';
+  if (!moving) return replaced;
+  const moves = scaling
+    ? `SELECT coalesce(o.indicator, rb.indicator) AS indicator, o.year, o.kind, o.num, o.seq
   FROM ${O} o LEFT JOIN (SELECT DISTINCT indicator, category FROM main.rubric) rb
     ON o.kind = 'target_scale' AND o.indicator IS NULL AND rb.category = o.category
-  WHERE o.kind IN ('target_scale', 'target_shift')
+  WHERE o.kind IN ('target_scale', 'target_shift')`
+    : `SELECT indicator, year, kind, num, seq FROM ${O} WHERE kind = 'target_shift'`;
+  return `WITH replaced AS (
+  ${replaced}
+),
+moves AS (
+  ${moves}
 ),
 moved AS (
   SELECT r.year, r.unit, r.indicator, r.target, r.source, r.source_row,
@@ -53,6 +66,7 @@ SELECT year, unit, indicator,
   END AS target,
   source, source_row
 FROM moved`;
+}
 
 /**
  * Results: an `actual` replaces the unit's result (in its round, or in every round), adding a row
@@ -132,15 +146,17 @@ const TOUCHES: Readonly<Record<OverrideKind, 'targets' | 'results' | 'rubric' | 
   veto: 'vetoes',
 };
 
-const QUERIES = { targets: TARGETS, results: RESULTS, rubric: RUBRIC, settings: SETTINGS_SQL, vetoes: VETOES } as const;
+
 
 /**
  * The input queries of a scenario with these kinds of override: a table no override touches is
  * read as it is, so a scenario costs the engine only what it changes.
  */
 export function scenarioInputs(kinds: Iterable<OverrideKind> = OVERRIDE_KINDS): InputQueries {
-  const touched = new Set([...kinds].map((k) => TOUCHES[k]));
+  const present = new Set(kinds);
+  const queries = { targets: targetsSql(present), results: RESULTS, rubric: RUBRIC, settings: SETTINGS_SQL, vetoes: VETOES } as const;
+  const touched = new Set([...present].map((k) => TOUCHES[k]));
   const inputs: Partial<Record<TableName, string>> = {};
-  for (const t of INPUT_TABLES) inputs[t] = touched.has(t as keyof typeof QUERIES) ? QUERIES[t as keyof typeof QUERIES] : `SELECT * FROM main.${t}`;
+  for (const t of INPUT_TABLES) inputs[t] = touched.has(t as keyof typeof queries) ? queries[t as keyof typeof queries] : `SELECT * FROM main.${t}`;
   return inputs;
 }

@@ -23,17 +23,26 @@ const first = (x: string, filter = ''): string => `first(${x} ORDER BY source, s
 const joined = (x: string, sep: string): string =>
   `array_to_string(list_transform(list_sort(list({'s': source, 'r': source_row, 'v': ${x}}) FILTER (WHERE ${x} IS NOT NULL)), e -> e.v), ${text(sep)})`;
 
+/**
+ * Per year, unit (blank: every unit) and indicator, the target as text: the first row in file
+ * order when several differ, and how many differ (`variants`, a note). `step`: the what-if
+ * slider's form (scenarios/apply.ts), the target only, of every year: one less ordered
+ * aggregate and no slice bounds on a query re-run at every step of a drag.
+ */
+export function targetText(from: string, step = false): string {
+  return `SELECT year, unit, indicator, ${first('target')} AS target${step ? '' : ', count(DISTINCT target) AS variants'}
+FROM (SELECT year, unit, indicator, nullif(trim(target), '') AS target, source, source_row FROM ${from})
+WHERE target IS NOT NULL${step ? '' : ` AND ${inSlice('year')}`} AND indicator IS NOT NULL
+GROUP BY year, unit, indicator`;
+}
+
 export function itemViews(): Statement[] {
   const filled = ' FILTER (WHERE actual IS NOT NULL)';
   return [
     {
       // A unit's own target, or (unit blank) every unit's; the first row when several differ.
       name: 'engine_target_text',
-      sql: `CREATE OR REPLACE VIEW engine_target_text AS
-SELECT year, unit, indicator, ${first('target')} AS target, count(DISTINCT target) AS variants
-FROM (SELECT year, unit, indicator, nullif(trim(target), '') AS target, source, source_row FROM engine_targets)
-WHERE target IS NOT NULL AND ${inSlice('year')} AND indicator IS NOT NULL
-GROUP BY year, unit, indicator`,
+      sql: `CREATE OR REPLACE VIEW engine_target_text AS\n${targetText('engine_targets')}`,
     },
     {
       // Most keys have one result row: those are taken as they are, and only the keys with

@@ -105,13 +105,16 @@ streaks AS (
 -- Vetoed units rank after all others (A 95, B 90 vetoed, C 85 → A 1, C 2, B 3); ties share a rank.
 SELECT p.year, p.unit, kind, base, bonus, published AS total,
   CASE WHEN vetoed THEN ${text(template(lang, 'engine.grade.vetoed'))}
-       ELSE (SELECT arg_min(g.grade, g.ord) FROM engine_grades g
-             WHERE g.bound IS NULL OR (g.strict AND total > g.bound) OR (NOT g.strict AND total >= g.bound)) END AS grade,
+       ELSE list_filter(gb.bands, g -> g.bound IS NULL OR (g.strict AND total > g.bound) OR (NOT g.strict AND total >= g.bound))[1].grade
+  END AS grade,
   CAST(rank() OVER (PARTITION BY p.year, rank_group ORDER BY vetoed, published DESC) AS INTEGER) AS rank,
   vetoed, veto_reason,
   coalesce(st.veto_streak, 0) AS veto_streak,
   bonus_claimed, missed, unit_ord
-FROM published p LEFT JOIN streaks st ON st.year = p.year AND st.unit = p.unit`,
+FROM published p LEFT JOIN streaks st ON st.year = p.year AND st.unit = p.unit
+-- The grade bands in order, the first whose bound the total reaches: a list read once, not a
+-- correlated subquery (a delim join in every plan that reads totals).
+CROSS JOIN (SELECT list({'grade': grade, 'bound': bound, 'strict': strict} ORDER BY ord) AS bands FROM engine_grades) gb`,
     },
   ];
 }

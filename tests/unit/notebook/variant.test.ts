@@ -196,6 +196,19 @@ describe('a notebook switched between base, scenario and difference', () => {
     expect(reads).toBeGreaterThan(0);
   });
 
+  it('a slider step with every view on the base neither runs nor looks at the page for cells off screen', async () => {
+    const db = await withScenarioSchema();
+    let looked = 0;
+    const ran: string[] = [];
+    // Only the first cell is on screen: the others wait, stale, until they are scrolled to.
+    const session = new Session(db, { state: (id, s) => s.status === 'running' && ran.push(id), values: () => {} }, (id) => (looked++, id === 'all_totals'));
+    await session.setCells(NOTEBOOK.map((c, i) => ({ id: c.name ?? `#${i}`, cell: c })));
+    await session.setScenario(access);
+    const before = { looked, ran: ran.length };
+    for (let step = 0; step < 5; step++) await session.setScenario({ ...access });
+    expect({ looked, ran: ran.length }).toEqual(before);
+  });
+
   it('a cell may keep its own view, and an input change re-runs its scenario too', async () => {
     const h = harness(await withScenarioSchema());
     const cells = NOTEBOOK.map((c) => (c.name === 'boardChart' ? { ...c, view: 'diff' as const } : c));
