@@ -23,7 +23,8 @@ export function summaryOf(cold: ColdStart | null, perScale: Partial<Record<Scale
   for (const [scale, s] of Object.entries(perScale) as [Scale, PerScale][]) {
     figures[scale] = {
       importMs: s.browser.runs.map((r) => r.drawn),
-      whatIfMs: s.browser.scenarioMs ?? [],
+      whatIfMs: s.browser.sliderMs ?? [],
+      scenarioApiMs: s.browser.scenarioMs ?? [],
       rescoreMs: s.browser.whatIf.map((w) => w.drawn),
       peakBytes: s.browser.runs.map((r) => r.peakBytes),
       nativeMs: s.native.loadMs + s.native.scoreMs,
@@ -74,6 +75,10 @@ export function writeResults(
             scenarioP50Ms: round1(median(s.browser.scenarioMs ?? [])),
             scenarioP95Ms: round1(p95(s.browser.scenarioMs ?? [])),
             scenarioFirstMs: round1(s.browser.scenarioFirstMs ?? null),
+            sliderSteps: s.browser.sliderMs?.length ?? 0,
+            sliderP50Ms: round1(median(s.browser.sliderMs ?? [])),
+            sliderP95Ms: round1(p95(s.browser.sliderMs ?? [])),
+            sliderEngineP50Ms: round1(median(s.browser.sliderEngineMs ?? [])),
             rescoreEdits: s.browser.whatIf.length,
             rescoreP50Ms: round1(median(s.browser.whatIf.map((w) => w.drawn))),
             rescoreP95Ms: round1(p95(s.browser.whatIf.map((w) => w.drawn))),

@@ -10,6 +10,7 @@ import type { OracleTotal } from '../../tests/oracle/score';
 import { clearWorkspace, importFiles, launchBrowser, newContext, openPage, sql, startHeap, stopHeap, timedLoad, waitReady, type BoardWant, type LoadTiming } from './app';
 import type { Page } from 'playwright-core';
 import { RendererMemory } from './memory';
+import { dragSlider } from './slider';
 
 export interface ImportRun extends LoadTiming {
   readonly peakBytes: number;
@@ -33,6 +34,13 @@ export interface ScaleResult {
    */
   readonly scenarioMs: number[];
   readonly scenarioFirstMs: number | null;
+  /**
+   * The slider dragged in the page (issue 5), over the same indicator: each step from the input
+   * event to the frame painted after the compare shows it (slider.ts), and the panel's own
+   * figure for the same step (overrides → compare rows back in the page).
+   */
+  readonly sliderMs: number[];
+  readonly sliderEngineMs: number[];
   /** What went wrong in the page (DuckDB out of memory, a board that never came), in order. */
   readonly failures: string[];
 }
@@ -110,6 +118,7 @@ async function timedScenario(page: Page, indicator: string, delta: number): Prom
 async function scenarioWhatIf(page: Page, plan: ScalePlan, log: (s: string) => void, failures: string[]) {
   const scenarioMs: number[] = [];
   let scenarioFirstMs: number | null = null;
+  let indicator: string | null = null;
   try {
     const [pick] = await sql<{ indicator: string }>(
       page,
@@ -118,6 +127,7 @@ async function scenarioWhatIf(page: Page, plan: ScalePlan, log: (s: string) => v
        HAVING bool_and(TRY_CAST(t.target AS DOUBLE) IS NOT NULL) ORDER BY t.indicator LIMIT 1`,
     );
     if (!pick) throw new Error('no indicator with numeric targets to shift');
+    indicator = pick.indicator;
     scenarioFirstMs = await timedScenario(page, pick.indicator, -1);
     log(`  scenario what-if: first (builds the scenario) ${scenarioFirstMs.toFixed(0)} ms, shifting ${pick.indicator}`);
     const started = performance.now();
@@ -130,7 +140,21 @@ async function scenarioWhatIf(page: Page, plan: ScalePlan, log: (s: string) => v
     failures.push(`scenario what-if: ${failureText(e)}`);
     log(`  scenario what-if: FAILED, ${failureText(e)}`);
   }
-  return { scenarioMs, scenarioFirstMs };
+  return { scenarioMs, scenarioFirstMs, indicator };
+}
+
+/** The slider of the scenario kaohe.scenario left open, dragged over the indicator it shifted. */
+async function sliderWhatIf(page: Page, indicator: string | null, log: (s: string) => void, failures: string[]) {
+  if (indicator === null) return { sliderMs: [], sliderEngineMs: [] };
+  try {
+    const steps = await dragSlider(page, indicator);
+    log(`  slider: ${steps.length} steps, ${steps.map((s) => s.ms.toFixed(0)).join(', ')} ms (engine ${steps.map((s) => s.engineMs.toFixed(0)).join(', ')})`);
+    return { sliderMs: steps.map((s) => s.ms), sliderEngineMs: steps.map((s) => s.engineMs) };
+  } catch (e) {
+    failures.push(`slider: ${failureText(e)}`);
+    log(`  slider: FAILED, ${failureText(e)}`);
+    return { sliderMs: [], sliderEngineMs: [] };
+  }
 }
 
 /** After the last import: the board's queries alone, DuckDB's memory, the engine's totals, the what-if edits. */
@@ -140,12 +164,13 @@ async function lastRun(page: Page, plan: ScalePlan, year: number, log: (s: strin
     const size = await sql<{ memory_usage: string }>(page, 'PRAGMA database_size');
     const engineTotals = await sql(page, ENGINE_TOTALS_SQL);
     const edits = await whatIf(page, plan, log, failures);
-    const scenario = await scenarioWhatIf(page, plan, log, failures);
-    return { boardSqlMs, duckdbMemory: size[0]?.memory_usage ?? null, engineTotals, whatIf: edits, ...scenario };
+    const { indicator, ...scenario } = await scenarioWhatIf(page, plan, log, failures);
+    const slider = await sliderWhatIf(page, indicator, log, failures);
+    return { boardSqlMs, duckdbMemory: size[0]?.memory_usage ?? null, engineTotals, whatIf: edits, ...scenario, ...slider };
   } catch (e) {
     failures.push(`after the import: ${failureText(e)}`);
     log(`  after the import: FAILED, ${failureText(e)}`);
-    return { boardSqlMs: Number.NaN, duckdbMemory: null, engineTotals: [], whatIf: [], scenarioMs: [], scenarioFirstMs: null };
+    return { boardSqlMs: Number.NaN, duckdbMemory: null, engineTotals: [], whatIf: [], scenarioMs: [], scenarioFirstMs: null, sliderMs: [], sliderEngineMs: [] };
   }
 }
 

@@ -56,19 +56,21 @@ export async function yearSlices(db: Database, limit: number, results = 'engine_
 
 /**
  * `CREATE OR REPLACE TABLE <table> AS <body>`, filled a few years at a time when the results
- * (the view `results`, whose years the body's rows have) are larger than `limit` rows.
+ * (the view `results`, whose years the body's rows have) are larger than `limit` rows. `params`
+ * are the body's bound parameters.
  */
-export async function createByYears(db: Database, table: string, body: string, limit = SLICE_ROWS, schema = 'main'): Promise<void> {
+export async function createByYears(db: Database, table: string, body: string, limit = SLICE_ROWS, schema = 'main', params: readonly Param[] = []): Promise<void> {
   const at = `${ident(schema)}.`;
+  const run = async (sql: string) => void (params.length > 0 ? await db.query(sql, params) : await db.exec(sql));
   const slices = await yearSlices(db, limit, `${at}engine_results`);
-  if (slices.length <= 1) return db.exec(`CREATE OR REPLACE TABLE ${table} AS\n${body}`);
+  if (slices.length <= 1) return run(`CREATE OR REPLACE TABLE ${table} AS\n${body}`);
   // The slice's years in engine_slice narrow the plan and the inputs (views/plan.ts); the outer
   // filter narrows a body that reads a table of items.
   try {
     for (const [i, [from, to]] of slices.entries()) {
       await db.exec(`UPDATE ${at}engine_slice SET lo = ${from}, hi = ${to}`);
       const rows = `SELECT * FROM (\n${body}\n) WHERE year BETWEEN ${from} AND ${to}`;
-      await db.exec(i === 0 ? `CREATE OR REPLACE TABLE ${table} AS\n${rows}` : `INSERT INTO ${table}\n${rows}`);
+      await run(i === 0 ? `CREATE OR REPLACE TABLE ${table} AS\n${rows}` : `INSERT INTO ${table}\n${rows}`);
     }
   } finally {
     await db.exec(`UPDATE ${at}engine_slice SET lo = NULL, hi = NULL`);

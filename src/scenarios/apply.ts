@@ -8,6 +8,8 @@ import { createByYears, SLICE_ROWS } from '../engine/apply';
 import { ident } from '../db/sql';
 import { SCORED_COLUMNS } from '../engine/views/scores';
 import { targetText } from '../engine/views/items';
+import { targetKindSql } from '../engine/views/values';
+import { toRows } from '../db/rows';
 import type { Lang } from '../i18n/types';
 import { scenarioInputs } from './inputs';
 import { expandQuota } from './quota';
@@ -97,6 +99,18 @@ const S = ident(SCENARIO_SCHEMA);
 const O = `main.${OVERRIDES_TABLE}`;
 /** The scenario's items, materialised once per shape. */
 const FROZEN = 'main.scenario_items';
+/**
+ * The base's scored items with the columns a scenario keeps, and their unit-round totals: what
+ * a shape of targets alone stands on, built once per base (data and language), not per shape.
+ */
+const BASE_FROZEN = 'main.scenario_base_frozen';
+const BASE_FROZEN_ROUNDS = 'main.scenario_base_frozen_rounds';
+const baseFrozen = new WeakMap<Database, unknown>();
+/** The indicators whose items are in FROZEN, and a table the items of more pass through. */
+const FROZEN_INDICATORS = 'main.scenario_item_indicators';
+const WIDEN = 'main.scenario_items_more';
+/** An item's columns as frozen: its display text is the rubric's, never overridden within a shape. */
+const ITEM_COLUMNS = '* EXCLUDE (method, office, description)';
 /** The scenario's scored items when its shape was last built, and the indicators its targets touched then. */
 const FROZEN_SCORES = 'main.scenario_scores';
 const FROZEN_TOUCHED = 'main.scenario_touched';
@@ -135,7 +149,7 @@ UNION SELECT indicator FROM ${FROZEN_TOUCHED}`;
  * `scenario.engine_scores` is the frozen scores of every other indicator beside those re-scored:
  * a slider step re-runs the rules on one indicator's items, not on the whole workspace.
  */
-async function freeze(db: Database, compiled: CompiledScoring, kinds: ReadonlySet<Override['kind']>, sliceRows = SLICE_ROWS): Promise<void> {
+async function freeze(db: Database, compiled: CompiledScoring, kinds: ReadonlySet<Override['kind']>, stamp: unknown, sliceRows = SLICE_ROWS): Promise<boolean> {
   const statement = (name: string) => compiled.statements.find((st) => st.name === name)!.sql;
   // Within a shape the results do not change (overrides of actuals and plans make a new shape),
   // so neither do their years: read once here, not by a scan of every result at each step.
@@ -144,14 +158,22 @@ async function freeze(db: Database, compiled: CompiledScoring, kinds: ReadonlySe
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_years AS SELECT year FROM ${FROZEN_YEARS}`);
   await pin(db, statement);
   await db.exec(statement('engine_items').replace(`${S}.engine_items AS`, `${S}.engine_items_full AS`));
+  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_TOUCHED} (indicator VARCHAR)`);
+  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${touchedSql(kinds)}`);
+  // Overrides of targets only: every item they do not reach scores as in the base, whose scored
+  // items are a table already; only the items of the indicators they touch are frozen.
+  const baseBacked = [...kinds].every((k) => TARGET_KINDS.has(k));
   // Kept in indicator order: the join with the touched indicators then skips whole row groups
   // (DuckDB pushes the join's min/max into the scan), so a step reads one indicator's rows.
   // Filled a few years at a time, like the base (engine/apply.ts): in one statement at province
   // scale DuckDB ran out of memory in the browser.
   const byYears = (table: string, body: string) => createByYears(db, table, body, sliceRows, SCENARIO_SCHEMA);
-  await byYears(FROZEN, `SELECT * EXCLUDE (method, office, description) FROM ${S}.engine_items_full ORDER BY indicator`);
-  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_TOUCHED} (indicator VARCHAR)`);
-  await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_touched AS ${touchedSql(kinds)}`);
+  if (baseBacked) {
+    await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_INDICATORS} AS SELECT DISTINCT indicator FROM ${S}.engine_touched`);
+    await itemsOf(db, FROZEN, toRows(await db.query(`SELECT indicator FROM ${FROZEN_INDICATORS} ORDER BY indicator`)).map((r) => String(r['indicator'])), sliceRows);
+  } else {
+    await byYears(FROZEN, `SELECT ${ITEM_COLUMNS} FROM ${S}.engine_items_full ORDER BY indicator`);
+  }
   const withText = (texts: string, touched: string) => `SELECT i.* REPLACE (coalesce(own.target, everyone.target) AS target_text)
 FROM ${FROZEN} i
 LEFT JOIN ${texts} own ON own.year = i.year AND own.unit = i.unit AND own.indicator = i.indicator
@@ -165,20 +187,64 @@ texts AS MATERIALIZED (${targetText(`(SELECT * FROM ${S}.engine_targets SEMI JOI
 ${withText('texts', '\nSEMI JOIN touched t ON t.indicator = i.indicator')}`
       : withText(`${S}.engine_target_text`, '')
   }`;
-  // Every item scored once with the overrides as they are now; then only the touched ones.
-  await db.exec(items(false));
-  // Made again over the narrower items: a DuckDB view keeps the columns it was created with.
-  await db.exec(statement('engine_prepared'));
-  await db.exec(statement('engine_scores'));
-  await byYears(FROZEN_SCORES, `SELECT ${KEPT} FROM ${S}.engine_scores ORDER BY indicator`);
-  await db.exec(`INSERT INTO ${FROZEN_TOUCHED} SELECT DISTINCT indicator FROM ${S}.engine_touched`);
+  const frozen = baseBacked ? BASE_FROZEN : FROZEN_SCORES;
+  if (baseBacked) {
+    if (baseFrozen.get(db) !== stamp) {
+      baseFrozen.delete(db);
+      await byYears(BASE_FROZEN, `SELECT ${KEPT} FROM (
+  SELECT s.*, r.category, ${targetKindSql('s.target_text')} AS target_kind, r.low, r.high, r.levels
+  FROM main.engine_scored s
+  LEFT JOIN main.engine_rubric_rows r ON r.rubric_source IS NOT DISTINCT FROM s.rubric_source AND r.rubric_row IS NOT DISTINCT FROM s.rubric_row
+) ORDER BY indicator`);
+      const rounds = unitRoundsOf(statement('totals'));
+      if (rounds) await db.exec(`CREATE OR REPLACE TABLE ${BASE_FROZEN_ROUNDS} AS ${rounds(BASE_FROZEN)}`);
+      baseFrozen.set(db, stamp);
+    }
+  } else {
+    // Every item scored once with the overrides as they are now; then only the touched ones.
+    await db.exec(items(false));
+    // Made again over the narrower items: a DuckDB view keeps the columns it was created with.
+    await db.exec(statement('engine_prepared'));
+    await db.exec(statement('engine_scores'));
+    await byYears(FROZEN_SCORES, `SELECT ${KEPT} FROM ${S}.engine_scores ORDER BY indicator`);
+    await db.exec(`INSERT INTO ${FROZEN_TOUCHED} SELECT DISTINCT indicator FROM ${S}.engine_touched`);
+  }
   await db.exec(items(true));
+  await db.exec(statement('engine_prepared'));
   await db.exec(statement('engine_scores').replace(`${S}.engine_scores AS`, `${S}.engine_scores_touched AS`));
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_scores AS
-SELECT f.* FROM ${FROZEN_SCORES} f ANTI JOIN ${S}.engine_touched t ON t.indicator = f.indicator
+SELECT f.* FROM ${frozen} f ANTI JOIN ${S}.engine_touched t ON t.indicator = f.indicator
 UNION ALL
 SELECT ${KEPT} FROM ${S}.engine_scores_touched`);
-  await freezeRounds(db, statement('totals'), statement('round_totals'));
+  await freezeRounds(db, statement('totals'), statement('round_totals'), frozen, baseBacked ? BASE_FROZEN_ROUNDS : null);
+  return baseBacked;
+}
+
+/**
+ * A base-backed shape froze the items of the indicators its targets touched then; a target on
+ * another indicator (the slider moved to it) brings that indicator's items in.
+ */
+async function widen(db: Database, sliceRows: number): Promise<void> {
+  const missing = `SELECT indicator FROM ${S}.engine_touched EXCEPT SELECT indicator FROM ${FROZEN_INDICATORS}`;
+  const indicators = toRows(await db.query(`${missing} ORDER BY indicator`)).map((r) => String(r['indicator']));
+  if (indicators.length === 0) return;
+  await itemsOf(db, WIDEN, indicators, sliceRows);
+  await db.exec(`INSERT INTO ${FROZEN} SELECT * FROM ${WIDEN}`);
+  await db.exec(`INSERT INTO ${FROZEN_INDICATORS} ${missing}`);
+  await db.exec(`DROP TABLE ${WIDEN}`);
+}
+
+/**
+ * The items of `indicators` into `table`, the indicators bound as parameters: as constants the
+ * filter reaches the scans of the rubric and the results, so only their rows are read. Sliced by
+ * years for their own share of the results: a few indicators' items fit in one statement.
+ */
+async function itemsOf(db: Database, table: string, indicators: readonly string[], sliceRows: number): Promise<void> {
+  if (indicators.length === 0) return db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${ITEM_COLUMNS} FROM ${S}.engine_items_full LIMIT 0`);
+  const all = Number(toRows(await db.query(`SELECT count(DISTINCT indicator) AS n FROM ${S}.engine_rubric`))[0]!['n']);
+  const share = Math.max(1, Math.floor(all / indicators.length));
+  const body = `SELECT ${ITEM_COLUMNS} FROM ${S}.engine_items_full WHERE indicator IN (${indicators.map(() => '?').join(', ')}) ORDER BY indicator`;
+  return createByYears(db, table, body, sliceRows * share, SCENARIO_SCHEMA, indicators);
 }
 
 /**
@@ -197,18 +263,28 @@ async function pin(db: Database, statement: (name: string) => string): Promise<v
   }
 }
 
+/** The engine's per-unit-and-round step of `totals`, over another relation of scored items; null when it has changed. */
+function unitRoundsOf(totals: string): ((relation: string) => string) | null {
+  const m = UNIT_ROUNDS_CTE.exec(totals);
+  return m ? (relation: string) => m[1]!.replace(/\bFROM engine_scores\b/, `FROM ${relation}`) : null;
+}
+
 /**
  * The totals follow by difference: each unit and round's frozen sums, less what the touched
  * indicators scored when frozen, plus what they score now. Sums of DECIMAL scores and counts,
  * so exact. When the engine's totals no longer have the step this expects, they are left as
  * compiled (correct, only slower); tests/unit/scenarios/overrides.test.ts notices.
+ *
+ * `frozen`: the scored items the shape stands on; `roundsOf`: their unit rounds when they are
+ * kept already (the base's), else they are summed here.
  */
-async function freezeRounds(db: Database, totals: string, roundTotals: string): Promise<boolean> {
+async function freezeRounds(db: Database, totals: string, roundTotals: string, frozen: string, roundsOf: string | null): Promise<boolean> {
   const m = UNIT_ROUNDS_CTE.exec(totals);
   if (!m || !roundTotals.includes(`FROM (${m[1]!})`)) return false;
   const rounds = m[1]!;
   const over = (relation: string) => rounds.replace(/\bFROM engine_scores\b/, `FROM ${relation}`);
-  await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_ROUNDS} AS ${over(FROZEN_SCORES)}`);
+  const f = roundsOf ?? FROZEN_ROUNDS;
+  if (roundsOf === null) await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_ROUNDS} AS ${over(frozen)}`);
   const key = (x: string) => `${x}.year = f.year AND ${x}.unit = f.unit AND ${x}.round IS NOT DISTINCT FROM f.round`;
   const moved = (col: string) => `f.${col} - coalesce(o.${col}, 0) + coalesce(n.${col}, 0)`;
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_unit_rounds AS
@@ -216,27 +292,48 @@ SELECT f.year, f.unit, f.round, f.weight, f.round_ord,
   CAST(${moved('total')} AS DECIMAL(18,4)) AS total,
   CAST(${moved('claimed')} AS DECIMAL(18,4)) AS claimed,
   ${moved('missed')} AS missed, ${moved('items')} AS items, ${moved('flagged')} AS flagged
-FROM ${FROZEN_ROUNDS} f
-LEFT JOIN (${over(`(SELECT s.* FROM ${FROZEN_SCORES} s SEMI JOIN ${S}.engine_touched t ON t.indicator = s.indicator)`)}) o ON ${key('o')}
+FROM ${f} f
+LEFT JOIN (${over(`(SELECT s.* FROM ${frozen} s SEMI JOIN ${S}.engine_touched t ON t.indicator = s.indicator)`)}) o ON ${key('o')}
 LEFT JOIN (${over(`${S}.engine_scores_touched`)}) n ON ${key('n')}`);
   await db.exec(totals.replace(m[0], `WITH unit_rounds AS (SELECT * FROM ${S}.engine_unit_rounds),`));
   await db.exec(roundTotals.replace(`FROM (${rounds})`, `FROM ${S}.engine_unit_rounds`));
   return true;
 }
 
-const shapes = new WeakMap<Database, { shape: string; compiled: CompiledScoring }>();
+interface Built {
+  readonly shape: string;
+  readonly compiled: CompiledScoring;
+  /** Frozen over the base's scores, with the items of the touched indicators only. */
+  readonly baseBacked: boolean;
+  /** Which indicators and categories the overrides reached when the items were last widened. */
+  reach: string;
+}
+
+const shapes = new WeakMap<Database, Built>();
+
+/** What of the overrides decides which indicators they touch: everything but the values. */
+const reachOf = (rows: readonly OverrideRow[]) => JSON.stringify(rows.map((r) => [r.kind, r.indicator, r.category]));
 
 async function apply(db: Database, scenario: Scenario, opts: ScenarioOptions): Promise<CompiledScoring> {
   await snapshotBase(db, opts.stamp);
-  await loadOverrides(db, await overrideRows(db, scenario.overrides));
+  const rows = await overrideRows(db, scenario.overrides);
+  await loadOverrides(db, rows);
   // The views read the overrides table live: a change of values alone (the slider) needs nothing more.
   const shape = shapeOf(scenario, opts);
   const last = shapes.get(db);
-  if (last?.shape === shape) return last.compiled;
+  if (last?.shape === shape) {
+    const reach = reachOf(rows);
+    if (last.baseBacked && last.reach !== reach) {
+      last.reach = '';
+      await widen(db, opts.sliceRows ?? SLICE_ROWS);
+      last.reach = reach;
+    }
+    return last.compiled;
+  }
   shapes.delete(db);
   const kinds = new Set(scenario.overrides.map((o) => o.kind));
   const compiled = await applyScoring(db, { lang: opts.lang, inputs: scenarioInputs(kinds), schema: SCENARIO_SCHEMA });
-  await freeze(db, compiled, kinds, opts.sliceRows);
-  shapes.set(db, { shape, compiled });
+  const baseBacked = await freeze(db, compiled, kinds, opts.stamp, opts.sliceRows);
+  shapes.set(db, { shape, compiled, baseBacked, reach: reachOf(rows) });
   return compiled;
 }

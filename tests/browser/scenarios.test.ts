@@ -178,4 +178,35 @@ describe('scenarios', () => {
     await screenshot(page, 'scenarios-goal');
     expect(errors).toEqual([]);
   });
+
+  it('a large workspace: the compare shows the first 100 units until asked for all, and can show only those that changed', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '清空工作区' }).click();
+    await expect.poll(() => page.evaluate(() => window.kaohe.sql('SELECT count(*) AS n FROM units').then((r) => Number(r[0]!['n']))), WAIT).toBe(0);
+    // 150 units, one pass/fail item of 10 points, target 90: units 1–60 reach 95, the rest 85.
+    const units = Array.from({ length: 150 }, (_, i) => `单位${String(i + 1).padStart(3, '0')}`);
+    const csv = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
+    await page.evaluate(
+      (files) => window.kaohe.load(files.map(([name, bytes]) => ({ name, bytes: new Uint8Array(bytes) }))),
+      [
+        ['单位.csv', [...csv(['单位,类型', ...units.map((u) => `${u},镇`)])]],
+        ['考核细则.csv', [...csv(['指标,分值,评分方法', '达标率,10,达标'])]],
+        ['目标值.csv', [...csv(['年度,单位,指标,目标', '2019,,达标率,90'])]],
+        ['考核结果.csv', [...csv(['年度,单位,指标,完成值', ...units.map((u, i) => `2019,${u},达标率,${i < 60 ? 95 : 85}`)])]],
+      ] as [string, number[]][],
+    );
+    await page.evaluate(() => window.kaohe.settled());
+    // Target 90 → 86: the 90 units at 85 still miss it; at −6 (84) they all reach it.
+    await page.evaluate(() => window.kaohe.scenario('大', [{ kind: 'target_shift', indicator: '达标率', delta: -6 }]));
+    const shownRows = () => page.getByTestId('compare-row').count();
+    await expect.poll(shownRows, WAIT).toBe(100);
+    expect(await page.getByTestId('compare-shown').innerText()).toBe('显示前 100 个，共 150 个单位');
+    await page.getByTestId('compare-show-all').click();
+    await expect.poll(shownRows).toBe(150);
+    await page.getByTestId('compare-changed-only').check();
+    await expect.poll(shownRows).toBe(90);
+    expect(await page.locator('[data-testid=compare-row][data-unit="单位001"]').count()).toBe(0);
+    expect(await page.locator('[data-testid=compare-row][data-unit="单位150"]').getAttribute('data-after')).toBe('10');
+    expect(errors).toEqual([]);
+  });
 });

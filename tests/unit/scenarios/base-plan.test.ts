@@ -16,7 +16,7 @@ async function scanned(db: Database, sql: string): Promise<string[]> {
 }
 
 /** Anything of a scenario's: the overrides, its schema's views, its materialised items and scores. */
-const SCENARIO_PARTS = [OVERRIDES_TABLE, 'scenario_items', 'scenario_scores', 'scenario_touched', 'scenario_base_scores', 'scenario_base_totals'];
+const SCENARIO_PARTS = [OVERRIDES_TABLE, 'scenario_items', 'scenario_scores', 'scenario_touched', 'scenario_base_scores', 'scenario_base_totals', 'scenario_base_frozen', 'scenario_base_frozen_rounds', 'scenario_unit_rounds'];
 
 describe('base views with a scenario beside them', () => {
   it('the scenario is there: its own totals read the overrides and its frozen items', async () => {
@@ -24,8 +24,9 @@ describe('base views with a scenario beside them', () => {
     const tables = await scanned(db, 'SELECT * FROM scenario.totals');
     expect(tables).toContain(OVERRIDES_TABLE);
     expect(tables).toContain('scenario_items');
-    // A slider step reads the totals by difference: the frozen per-unit sums, not every item.
-    expect(tables).toContain('scenario_unit_rounds');
+    // A slider step reads the totals by difference: the frozen per-unit sums, not every item;
+    // targets alone stand on the base's, kept once per base.
+    expect(tables).toContain('scenario_base_frozen_rounds');
   });
 
   for (const view of ['scores', 'round_totals', 'totals']) {

@@ -216,6 +216,35 @@ describe('the slider path re-scores only the indicators targets touch', () => {
   });
 });
 
+describe('targets alone are laid over the base\'s scores', () => {
+  it('scores as the whole scenario frozen does: every kind of target override, items brought in as the targets reach them', async () => {
+    const db = await demoDb();
+    const { applyScenario } = await import('../../../src/scenarios');
+    const points = String((await rows(db, `SELECT points FROM rubric WHERE indicator = '出生政策符合率'`))[0]!['points']);
+    // An override of an item's points to what they are already: the same scores, but not targets
+    // alone, so the scenario is frozen whole.
+    const same: Override = { kind: 'item', indicator: '出生政策符合率', field: 'points', value: points };
+    const read = async () => ({
+      scores: await rows(db, 'SELECT year, unit, indicator, round, target_text, score, flag, category, target_kind FROM scenario.engine_scores ORDER BY ALL'),
+      totals: await rows(db, 'SELECT year, unit, total, grade, rank, vetoed FROM scenario.totals ORDER BY year, unit'),
+    });
+    const targets: Override[][] = [
+      [{ kind: 'target_shift', indicator: '出生政策符合率', delta: -2 }],
+      [{ kind: 'target_shift', indicator: '出生政策符合率', delta: -2 }, { kind: 'target_scale', year: 2019, category: '宣传', percent: -10 }],
+      [{ kind: 'target', year: 2019, unit: '湖塘镇', indicator: '区级以上网站录用信息', value: '4' }, { kind: 'target_all', year: 2018, indicator: '出生政策符合率', value: '97' }],
+      [{ kind: 'quota', year: 2019, indicator: '区级以上网站录用信息', total: 100 }],
+    ];
+    const s = { id: 'b', name: 'b', note: '', overrides: targets[0]! };
+    for (const overrides of targets) {
+      // Step by step in one shape of targets (the first list's kinds, then each list's own).
+      await applyScenario(db, { ...s, overrides }, { lang: 'zh-CN', stamp: 'backed' });
+      const backed = await read();
+      await applyScenario(db, { ...s, overrides: [...overrides, same] }, { lang: 'zh-CN', stamp: 'whole' });
+      expect(await read()).toEqual(backed);
+    }
+  });
+});
+
 describe('the prepared compare', () => {
   it('keeps its plan across slider steps and still reads the new overrides', async () => {
     const db = await demoDb();
