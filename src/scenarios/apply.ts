@@ -188,6 +188,9 @@ ${withText('texts', '\nSEMI JOIN touched t ON t.indicator = i.indicator')}`
       : withText(`${S}.engine_target_text`, '')
   }`;
   const frozen = baseBacked ? BASE_FROZEN : FROZEN_SCORES;
+  // What the other kind of shape froze goes: at province scale each is a copy of every item.
+  if (!baseBacked) baseFrozen.delete(db);
+  for (const table of baseBacked ? [FROZEN_SCORES, FROZEN_ROUNDS] : [BASE_FROZEN, BASE_FROZEN_ROUNDS]) await db.exec(`DROP TABLE IF EXISTS ${table}`);
   if (baseBacked) {
     if (baseFrozen.get(db) !== stamp) {
       baseFrozen.delete(db);
@@ -236,15 +239,14 @@ async function widen(db: Database, sliceRows: number): Promise<void> {
 
 /**
  * The items of `indicators` into `table`, the indicators bound as parameters: as constants the
- * filter reaches the scans of the rubric and the results, so only their rows are read. Sliced by
- * years for their own share of the results: a few indicators' items fit in one statement.
+ * filter reaches the scans of the rubric and the results. Still a few years at a time: the
+ * filter does not reach below the join of the items with their results, and in one statement
+ * that join ran DuckDB out of memory at province scale in the browser (3.1 GiB).
  */
-async function itemsOf(db: Database, table: string, indicators: readonly string[], sliceRows: number): Promise<void> {
+function itemsOf(db: Database, table: string, indicators: readonly string[], sliceRows: number): Promise<void> {
   if (indicators.length === 0) return db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${ITEM_COLUMNS} FROM ${S}.engine_items_full LIMIT 0`);
-  const all = Number(toRows(await db.query(`SELECT count(DISTINCT indicator) AS n FROM ${S}.engine_rubric`))[0]!['n']);
-  const share = Math.max(1, Math.floor(all / indicators.length));
   const body = `SELECT ${ITEM_COLUMNS} FROM ${S}.engine_items_full WHERE indicator IN (${indicators.map(() => '?').join(', ')}) ORDER BY indicator`;
-  return createByYears(db, table, body, sliceRows * share, SCENARIO_SCHEMA, indicators);
+  return createByYears(db, table, body, sliceRows, SCENARIO_SCHEMA, indicators);
 }
 
 /**
