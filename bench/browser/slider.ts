@@ -1,6 +1,6 @@
 // The what-if slider dragged in the page (issue 5): each position set on the range input with an
-// input event, as a drag does, and timed in the page from that event to the first frame painted
-// after the compare shows the position's totals. Positions are visited one at a time (a real drag
+// input event, as a drag does, and timed in the page from that event to the end of the first
+// frame that shows the position's totals in the compare (its rendering done). Positions are visited one at a time (a real drag
 // coalesces the ones it outruns), so each time is one step's latency.
 import type { Page } from 'playwright-core';
 
@@ -21,7 +21,6 @@ export async function dragSlider(page: Page, indicator: string, steps: readonly 
   return page.evaluate(`(async (steps) => {
     const slider = document.querySelector('[data-testid=slider]');
     const compare = () => document.querySelector('[data-testid=compare]');
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const out = [];
     for (const k of steps) {
       const before = compare()?.getAttribute('data-stamp');
@@ -37,7 +36,9 @@ export async function dragSlider(page: Page, indicator: string, steps: readonly 
         const el = compare();
         if (el && el.getAttribute('data-stamp') !== before && (el.getAttribute('data-overrides') ?? '').includes('"delta":' + v + '}')) break;
       }
-      await frame();
+      // Seen in this frame's animation callbacks, before its style, layout and paint: a task
+      // queued now runs once the frame is painted (waiting for another frame would add 16.7 ms).
+      await new Promise((r) => setTimeout(r, 0));
       out.push({ ms: performance.now() - t0, engineMs: Number(compare().getAttribute('data-ms')) });
     }
     slider.dispatchEvent(new Event('change', { bubbles: true }));

@@ -117,9 +117,22 @@ export function overridesToIPC(rows: readonly OverrideRow[]): Uint8Array {
 }
 
 const INSERT = `INSERT INTO main.${OVERRIDES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const UPDATE = `UPDATE main.${OVERRIDES_TABLE} SET value = ?, num = ? WHERE seq = ?`;
 const created = new WeakSet<Database>();
 /** The rows last loaded on each database: loading the same again (a view re-reading) costs nothing. */
-const loaded = new WeakMap<Database, string>();
+const loaded = new WeakMap<Database, readonly OverrideRow[]>();
+
+/** The same rows but for their values: a slider step, written as an update of the rows that moved. */
+function movedValues(before: readonly OverrideRow[] | undefined, rows: readonly OverrideRow[]): number[] | null {
+  if (!before || before.length !== rows.length) return null;
+  const moved: number[] = [];
+  for (const [i, r] of rows.entries()) {
+    const b = before[i]!;
+    if (JSON.stringify({ ...b, value: null, num: null }) !== JSON.stringify({ ...r, value: null, num: null })) return null;
+    if (b.value !== r.value || b.num !== r.num) moved.push(i);
+  }
+  return moved;
+}
 
 /**
  * Replaces the rows of `scenario_overrides`. Few rows (a slider's one), each with bound
@@ -131,15 +144,21 @@ export async function loadOverrides(db: Database, rows: readonly OverrideRow[]):
     await db.exec(CREATE_OVERRIDES);
     created.add(db);
   }
-  const key = JSON.stringify(rows);
-  if (loaded.get(db) === key) return;
+  const moved = movedValues(loaded.get(db), rows);
+  if (moved?.length === 0) return;
   loaded.delete(db);
+  // A slider step moves one value: one statement, one worker round trip, not a delete and inserts.
+  if (moved && moved.length <= 32) {
+    for (const i of moved) await db.query(UPDATE, [rows[i]!.value, rows[i]!.num, i + 1]);
+    loaded.set(db, rows);
+    return;
+  }
   await db.exec(`DELETE FROM main.${OVERRIDES_TABLE}`);
   if (rows.length <= 32) {
     for (const [i, r] of rows.entries()) {
       await db.query(INSERT, [i + 1, r.kind, r.year, r.unit, r.indicator, r.category, r.round, r.field, r.value, r.num, r.flag]);
     }
-    loaded.set(db, key);
+    loaded.set(db, rows);
     return;
   }
   await db.exec(`DROP TABLE IF EXISTS main.${STAGE}`);
@@ -147,5 +166,5 @@ export async function loadOverrides(db: Database, rows: readonly OverrideRow[]):
   await db.exec(`INSERT INTO main.${OVERRIDES_TABLE}
 SELECT seq, kind, year, unit, indicator, category, round, field, value, CAST(num AS DECIMAL(18,4)), CAST(flag AS BOOLEAN) FROM main.${STAGE}`);
   await db.exec(`DROP TABLE main.${STAGE}`);
-  loaded.set(db, key);
+  loaded.set(db, rows);
 }
