@@ -213,7 +213,8 @@ ${withText('texts', '\nSEMI JOIN touched t ON t.indicator = i.indicator')}`
     await db.exec(`INSERT INTO ${FROZEN_TOUCHED} SELECT DISTINCT indicator FROM ${S}.engine_touched`);
   }
   await db.exec(items(true));
-  await db.exec(statement('engine_prepared'));
+  // Made again over the narrower items when nothing above did: a view keeps the columns it was created with.
+  if (baseBacked) await db.exec(statement('engine_prepared'));
   await db.exec(statement('engine_scores').replace(`${S}.engine_scores AS`, `${S}.engine_scores_touched AS`));
   await db.exec(`CREATE OR REPLACE VIEW ${S}.engine_scores AS
 SELECT f.* FROM ${frozen} f ANTI JOIN ${S}.engine_touched t ON t.indicator = f.indicator
@@ -238,10 +239,11 @@ async function widen(db: Database, sliceRows: number): Promise<void> {
 }
 
 /**
- * The items of `indicators` into `table`, the indicators bound as parameters: as constants the
- * filter reaches the scans of the rubric and the results. Still a few years at a time: the
- * filter does not reach below the join of the items with their results, and in one statement
- * that join ran DuckDB out of memory at province scale in the browser (3.1 GiB).
+ * The items of `indicators` into `table`, the indicators bound as parameters (a filter of
+ * constants, where a semi join with the touched view was not pushed down: province natively,
+ * first shift 14.5 → 11.8 s). Still a few years at a time: the filter does not reach below the
+ * join of the items with their results, and in one statement that join ran DuckDB out of memory
+ * at province scale in the browser (3.1 GiB).
  */
 function itemsOf(db: Database, table: string, indicators: readonly string[], sliceRows: number): Promise<void> {
   if (indicators.length === 0) return db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${ITEM_COLUMNS} FROM ${S}.engine_items_full LIMIT 0`);
@@ -265,10 +267,13 @@ async function pin(db: Database, statement: (name: string) => string): Promise<v
   }
 }
 
+/** The engine's per-unit-and-round step (the CTE's body) over another relation of scored items. */
+const roundsOver = (rounds: string, relation: string) => rounds.replace(/\bFROM engine_scores\b/, `FROM ${relation}`);
+
 /** The engine's per-unit-and-round step of `totals`, over another relation of scored items; null when it has changed. */
 function unitRoundsOf(totals: string): ((relation: string) => string) | null {
   const m = UNIT_ROUNDS_CTE.exec(totals);
-  return m ? (relation: string) => m[1]!.replace(/\bFROM engine_scores\b/, `FROM ${relation}`) : null;
+  return m ? (relation: string) => roundsOver(m[1]!, relation) : null;
 }
 
 /**
@@ -284,7 +289,7 @@ async function freezeRounds(db: Database, totals: string, roundTotals: string, f
   const m = UNIT_ROUNDS_CTE.exec(totals);
   if (!m || !roundTotals.includes(`FROM (${m[1]!})`)) return false;
   const rounds = m[1]!;
-  const over = (relation: string) => rounds.replace(/\bFROM engine_scores\b/, `FROM ${relation}`);
+  const over = (relation: string) => roundsOver(rounds, relation);
   const f = roundsOf ?? FROZEN_ROUNDS;
   if (roundsOf === null) await db.exec(`CREATE OR REPLACE TABLE ${FROZEN_ROUNDS} AS ${over(frozen)}`);
   const key = (x: string) => `${x}.year = f.year AND ${x}.unit = f.unit AND ${x}.round IS NOT DISTINCT FROM f.round`;

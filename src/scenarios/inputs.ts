@@ -146,8 +146,6 @@ const TOUCHES: Readonly<Record<OverrideKind, 'targets' | 'results' | 'rubric' | 
   veto: 'vetoes',
 };
 
-
-
 /**
  * The input queries of a scenario with these kinds of override: a table no override touches is
  * read as it is, so a scenario costs the engine only what it changes.
